@@ -1,0 +1,102 @@
+import { storage } from 'wxt/utils/storage';
+import type { LimitKind, Org, PollStatus, Reading } from './usage/types';
+
+export type BadgeLimitChoice = 'tightest' | 'session' | 'weekly';
+export type Theme = 'system' | 'light' | 'dark';
+export type AlertKind = Exclude<LimitKind, 'other'>;
+
+export interface Settings {
+  /** Minutes between polls, 1–60. */
+  pollMinutes: number;
+  /** Poll every minute while the last readings changed. */
+  pollFasterWhileRising: boolean;
+  badge: {
+    limit: BadgeLimitChoice;
+    /** Amber from this percent. */
+    warnAt: number;
+    /** Red from this percent. */
+    criticalAt: number;
+    showPercentSign: boolean;
+  };
+  notifications: {
+    enabled: boolean;
+    kinds: Record<AlertKind, boolean>;
+    /** Ascending percents, each 1–99. */
+    thresholds: number[];
+    limitReached: boolean;
+    resetAlerts: boolean;
+    /** A reset is announced only for windows that had reached this percent. */
+    resetAfterPercent: number;
+    cooldownHours: number;
+    quietHours: { enabled: boolean; start: string; end: string };
+    /** "At this pace you will hit the limit" alerts for the session limit. */
+    forecast: boolean;
+  };
+  history: {
+    /** Keep every raw reading this many days, then compact. */
+    rawDays: number;
+    /** Drop everything older than this many days. */
+    totalDays: number;
+  };
+  theme: Theme;
+  /** Which organisation the badge follows: the tightest one, or a fixed org uuid. */
+  badgeOrg: 'tightest' | string;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  pollMinutes: 2,
+  pollFasterWhileRising: true,
+  badge: { limit: 'tightest', warnAt: 75, criticalAt: 90, showPercentSign: true },
+  notifications: {
+    enabled: true,
+    kinds: { session: true, weekly: true, weekly_model: true },
+    thresholds: [75, 90, 95],
+    limitReached: true,
+    resetAlerts: true,
+    resetAfterPercent: 90,
+    cooldownHours: 4,
+    quietHours: { enabled: false, start: '22:00', end: '07:00' },
+    forecast: true,
+  },
+  history: { rawDays: 7, totalDays: 365 },
+  theme: 'system',
+  badgeOrg: 'tightest',
+};
+
+export const EMPTY_STATUS: PollStatus = {
+  lastAttemptAt: null,
+  lastSuccessAt: null,
+  lastError: null,
+  nextPollAt: null,
+  consecutiveFailures: 0,
+  pollingSince: null,
+};
+
+/** User settings; the UI writes, the worker watches. */
+export const settingsItem = storage.defineItem<Settings>('local:settings', {
+  fallback: DEFAULT_SETTINGS,
+  version: 1,
+});
+
+/** The last good reading of each organisation, by org uuid: the popup's first paint and the badge. */
+export const latestItem = storage.defineItem<Record<string, Reading>>('local:latest', {
+  fallback: {},
+  version: 1,
+});
+
+/** The chat-capable organisations of the session, and when they were last discovered. */
+export const orgsItem = storage.defineItem<{ list: Org[]; discoveredAt: number | null }>(
+  'local:orgs',
+  { fallback: { list: [], discoveredAt: null }, version: 1 },
+);
+
+/** The organisation shown in the popup (uuid), or null for the first one. */
+export const selectedOrgItem = storage.defineItem<string | null>('local:selectedOrg', {
+  fallback: null,
+});
+
+/** The poller's status. */
+export const statusItem = storage.defineItem<PollStatus>('local:status', {
+  fallback: EMPTY_STATUS,
+  version: 1,
+});

@@ -1,0 +1,74 @@
+/** What one limit looked like at one reading. */
+export type LimitKind = 'session' | 'weekly' | 'weekly_model' | 'other';
+
+export interface Limit {
+  /** Stable across polls: `session`, `weekly`, `weekly:fable`, `other:oauth_apps`, ... */
+  id: string;
+  kind: LimitKind;
+  /** Human name, e.g. "5-hour session", "Weekly (all models)", "Weekly · Fable". */
+  label: string;
+  /** Raw percent as the server said it (0–100, may exceed 100); always finite, never negative. */
+  percent: number;
+  /** When the window resets (epoch ms), or null when the window has not started. */
+  resetsAt: number | null;
+}
+
+/** Money in minor units (e.g. cents) with its currency and exponent. */
+export interface ExtraUsage {
+  usedMinor: number;
+  /** The monthly cap in minor units, or null when uncapped. */
+  limitMinor: number | null;
+  currency: string;
+  exponent: number;
+}
+
+/** What one poll learned about one organisation. */
+export interface Reading {
+  orgId: string;
+  /** When the reading was taken (epoch ms). */
+  at: number;
+  limits: Limit[];
+  /** Extra usage when the account has it enabled, else null. */
+  extra: ExtraUsage | null;
+}
+
+/** A chat-capable organisation of the signed-in account. */
+export interface Org {
+  uuid: string;
+  name: string;
+  /** Plan name derived from `rate_limit_tier` ("Pro", "Max 5x", "Team", ...), or null when unknown. */
+  plan: string | null;
+}
+
+/** Why a poll did not produce a reading. Every kind but `signed_out` keeps the last numbers. */
+export type FailureKind =
+  | 'signed_out'
+  | 'org_forbidden'
+  | 'no_chat_org'
+  | 'challenge'
+  | 'rate_limited'
+  | 'server'
+  | 'network'
+  | 'timeout'
+  | 'bad_payload';
+
+export interface Failure {
+  kind: FailureKind;
+  /** HTTP status when there was one. */
+  status?: number;
+  /** Earliest time to try again (epoch ms), from `Retry-After`. */
+  retryAt?: number;
+  /** A short technical detail for diagnostics (never contains cookies). */
+  detail?: string;
+}
+
+/** The poller's bookkeeping, kept in extension storage so it survives the worker being stopped. */
+export interface PollStatus {
+  lastAttemptAt: number | null;
+  lastSuccessAt: number | null;
+  lastError: (Failure & { at: number }) | null;
+  nextPollAt: number | null;
+  consecutiveFailures: number;
+  /** Set while a poll is running (epoch ms of its start); cleared when it ends. */
+  pollingSince: number | null;
+}

@@ -1,0 +1,32 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+
+// See https://wxt.dev/api/config.html
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  vite: () => ({
+    plugins: [preact()],
+  }),
+  manifest: ({ browser }) => ({
+    name: 'Claude Usage Meter',
+    description:
+      'See how close you are to your Claude.ai plan limits, right in the toolbar. Uses your existing claude.ai session; nothing leaves your browser.',
+    permissions: ['alarms', 'storage', 'notifications'],
+    host_permissions: ['https://claude.ai/*'],
+    action: { default_title: 'Claude Usage Meter' },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'claude-usage-meter@example.org',
+              strict_min_version: '121.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+  zip: {
+    excludeSources: ['tests/**', 'bench/**', '.ci/**', '**/*.pem', '**/*.key', 'demo-output/**'],
+  },
+});
