@@ -1,1 +1,31 @@
-export default defineBackground(() => {});
+import { browser } from 'wxt/browser';
+import { isMessage } from '@/lib/messages';
+import { POLL_ALARM } from '@/lib/poller';
+import { settingsItem } from '@/lib/settings';
+import { createServices } from './services';
+
+export default defineBackground(() => {
+  const { poller, updateBadge } = createServices();
+
+  // Listeners first and synchronously: a worker woken by an event must not miss it.
+  browser.runtime.onInstalled.addListener(() => void poller.poll('install'));
+  browser.runtime.onStartup.addListener(() => void poller.poll('startup'));
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === POLL_ALARM) void poller.poll('alarm');
+  });
+  browser.runtime.onMessage.addListener((message) => {
+    if (!isMessage(message)) return undefined;
+    if (message.type === 'refresh') return poller.poll('refresh').then((r) => ({ ok: r.ok }));
+    return undefined;
+  });
+  // Settings take effect at once: the badge redraws, the next poll follows the new interval.
+  settingsItem.watch((next, previous) => {
+    void updateBadge();
+    if (next.pollMinutes !== previous?.pollMinutes) void poller.reschedule();
+  });
+
+  // A worker can outlive a lost alarm (an update, a crash): make sure the schedule exists.
+  void browser.alarms.get(POLL_ALARM).then((alarm) => {
+    if (!alarm) void poller.poll('wake');
+  });
+});

@@ -1,0 +1,71 @@
+import { classifyResponse, classifyThrown } from './errors';
+import { parseOrganizations } from './orgs';
+import { parseUsage } from './parse';
+import type { ExtraUsage, Failure, Limit, Org } from './types';
+
+export type Result<T> = { ok: true; value: T } | { ok: false; failure: Failure };
+
+export interface ClientDeps {
+  fetch: typeof fetch;
+  now: () => number;
+  /** Give up on a request after this long; default 20 s. */
+  timeoutMs?: number;
+  origin?: string;
+}
+
+export type ClaudeClient = ReturnType<typeof createClaudeClient>;
+
+/**
+ * The claude.ai API as seen from the extension. Requests carry the browser's own session cookie
+ * (`credentials: 'include'` to a host we have permission for); the cookie is never touched here.
+ * Every expected outcome is a value; this never throws.
+ */
+export function createClaudeClient({
+  fetch,
+  now,
+  timeoutMs = 20_000,
+  origin = 'https://claude.ai',
+}: ClientDeps) {
+  async function getJson(path: string): Promise<Result<unknown>> {
+    try {
+      const res = await fetch(`${origin}${path}`, {
+        credentials: 'include',
+        cache: 'no-store',
+        headers: { accept: 'application/json' },
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+      const body = await res.text();
+      const classified = classifyResponse(
+        { status: res.status, header: (name) => res.headers.get(name), body },
+        now(),
+      );
+      return classified.ok ? { ok: true, value: classified.json } : classified;
+    } catch (error) {
+      return { ok: false, failure: classifyThrown(error) };
+    }
+  }
+
+  return {
+    /** The chat-capable organisations of the signed-in account. */
+    async organizations(): Promise<Result<Org[]>> {
+      const res = await getJson('/api/organizations');
+      if (!res.ok) return res;
+      const orgs = parseOrganizations(res.value);
+      if (!orgs)
+        return {
+          ok: false,
+          failure: { kind: 'bad_payload', detail: 'organizations is not a list' },
+        };
+      return { ok: true, value: orgs };
+    },
+
+    /** The usage of one organisation. */
+    async usage(orgId: string): Promise<Result<{ limits: Limit[]; extra: ExtraUsage | null }>> {
+      const res = await getJson(`/api/organizations/${encodeURIComponent(orgId)}/usage`);
+      if (!res.ok) return res;
+      const parsed = parseUsage(res.value);
+      if (!parsed.ok) return { ok: false, failure: { kind: 'bad_payload', detail: parsed.detail } };
+      return { ok: true, value: { limits: parsed.limits, extra: parsed.extra } };
+    },
+  };
+}

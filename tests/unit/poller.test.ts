@@ -1,0 +1,174 @@
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { createSnapshotRepo, openUsageDb } from '../../lib/db';
+import { createPoller } from '../../lib/poller';
+import { latestItem, orgsItem, settingsItem, statusItem } from '../../lib/settings';
+import { createClaudeClient } from '../../lib/usage/client';
+import { fixture, fixtureText } from './support/fixtures';
+import { ORG, T0, usagePayload } from './support/builders';
+
+type Reply = { status?: number; body: unknown; headers?: Record<string, string> } | Error;
+
+/** A fake claude.ai: replies by path, a queue per path whose last reply repeats. */
+function fakeServer() {
+  const routes = new Map<string, Reply[]>();
+  const requests: string[] = [];
+  const fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+    const path = new URL(String(input)).pathname;
+    requests.push(path);
+    expect(init?.credentials).toBe('include');
+    const queue = routes.get(path) ?? [{ status: 404, body: 'not found' }];
+    const reply = queue.length > 1 ? queue.shift()! : queue[0]!;
+    if (reply instanceof Error) throw reply;
+    const body = typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body);
+    return new Response(body, { status: reply.status ?? 200, headers: reply.headers });
+  };
+  return {
+    fetch: fetch as typeof globalThis.fetch,
+    requests,
+    on: (path: string, ...replies: Reply[]) => void routes.set(path, replies),
+  };
+}
+
+const USAGE = `/api/organizations/${ORG}/usage`;
+
+describe('poller', () => {
+  let clock: number;
+  let server: ReturnType<typeof fakeServer>;
+  let repo: ReturnType<typeof createSnapshotRepo>;
+  let alarms: { when: number }[];
+  let poller: ReturnType<typeof createPoller>;
+  let badgeUpdates: number;
+
+  beforeEach(async () => {
+    fakeBrowser.reset();
+    clock = T0;
+    alarms = [];
+    badgeUpdates = 0;
+    server = fakeServer();
+    server.on('/api/organizations', { body: fixture('organizations.json') });
+    server.on(USAGE, { body: fixture('max-sep-2026.json') });
+    repo = createSnapshotRepo(await openUsageDb(new IDBFactory()));
+    poller = createPoller({
+      client: createClaudeClient({ fetch: server.fetch, now: () => clock }),
+      openRepo: async () => repo,
+      items: { settings: settingsItem, latest: latestItem, orgs: orgsItem, status: statusItem },
+      scheduleAlarm: async (_name, info) => void alarms.push(info),
+      afterPoll: async () => void badgeUpdates++,
+      now: () => clock,
+    });
+  });
+
+  it('finds the chat organisation, reads its usage and keeps the reading', async () => {
+    expect(await poller.poll('install')).toEqual({ ok: true });
+    expect(server.requests).toEqual(['/api/organizations', USAGE]);
+    const latest = await latestItem.getValue();
+    expect(latest[ORG]?.limits.map((l) => l.percent)).toEqual([48, 64, 2]);
+    expect(await repo.count()).toBe(1);
+    const status = await statusItem.getValue();
+    expect(status).toMatchObject({ lastSuccessAt: T0, consecutiveFailures: 0, pollingSince: null });
+    expect(badgeUpdates).toBe(1);
+  });
+
+  it('makes one request per steady poll once the organisations are known', async () => {
+    await poller.poll('install');
+    clock += 2 * 60_000;
+    await poller.poll('alarm');
+    expect(server.requests.slice(2)).toEqual([USAGE]);
+    expect(await repo.count()).toBe(2);
+  });
+
+  it('joins a poll already running instead of sending a second request', async () => {
+    await poller.poll('install');
+    clock += 60_000;
+    server.requests.length = 0;
+    const results = await Promise.all([
+      poller.poll('alarm'),
+      poller.poll('refresh'),
+      poller.poll('startup'),
+    ]);
+    expect(results.every((r) => r.ok)).toBe(true);
+    expect(server.requests).toEqual([USAGE]);
+  });
+
+  it('keeps the last good numbers through a failure and backs off', async () => {
+    await poller.poll('install');
+    server.on(USAGE, {
+      status: 503,
+      body: '<html>down</html>',
+      headers: { 'content-type': 'text/html' },
+    });
+    clock += 2 * 60_000;
+    expect((await poller.poll('alarm')).failure?.kind).toBe('server');
+    expect((await latestItem.getValue())[ORG]?.limits[1]?.percent).toBe(64);
+    const status = await statusItem.getValue();
+    expect(status.lastError).toMatchObject({ kind: 'server', status: 503, at: clock });
+    expect(status.consecutiveFailures).toBe(1);
+    expect(alarms.at(-1)!.when).toBe(clock + 2 * 60_000);
+    clock += 2 * 60_000;
+    await poller.poll('alarm');
+    expect(alarms.at(-1)!.when).toBe(clock + 4 * 60_000);
+  });
+
+  it('recovers fully on the next good answer', async () => {
+    server.on(USAGE, new TypeError('Failed to fetch'), { body: usagePayload(20, 30) });
+    expect((await poller.poll('install')).failure?.kind).toBe('network');
+    clock += 60_000;
+    expect(await poller.poll('alarm')).toEqual({ ok: true });
+    expect((await statusItem.getValue()).consecutiveFailures).toBe(0);
+  });
+
+  it('re-discovers the organisations once when one is refused, not in a loop', async () => {
+    await poller.poll('install');
+    server.requests.length = 0;
+    server.on(USAGE, { status: 403, body: fixtureText('error-org-forbidden.json') });
+    clock += 60_000;
+    expect((await poller.poll('alarm')).failure?.kind).toBe('org_forbidden');
+    expect(server.requests).toEqual([USAGE, '/api/organizations', USAGE]);
+  });
+
+  it('says so when the account has no chat organisation', async () => {
+    server.on('/api/organizations', { body: [{ uuid: 'api-only', capabilities: ['api'] }] });
+    expect((await poller.poll('install')).failure?.kind).toBe('no_chat_org');
+    expect(server.requests).toEqual(['/api/organizations']);
+  });
+
+  it('still shows a reading that could not be stored', async () => {
+    const failing = {
+      ...repo,
+      add: async () => Promise.reject(new DOMException('full', 'QuotaExceededError')),
+    };
+    const errors: unknown[] = [];
+    const p = createPoller({
+      client: createClaudeClient({ fetch: server.fetch, now: () => clock }),
+      openRepo: async () => failing,
+      items: { settings: settingsItem, latest: latestItem, orgs: orgsItem, status: statusItem },
+      scheduleAlarm: async () => {},
+      afterPoll: async () => {},
+      onStoreError: (e) => void errors.push(e),
+      now: () => clock,
+    });
+    expect(await p.poll('install')).toEqual({ ok: true });
+    expect((await latestItem.getValue())[ORG]).toBeDefined();
+    expect(errors).toHaveLength(1);
+  });
+
+  it('re-reads the organisation list once a day', async () => {
+    await poller.poll('install');
+    clock += 25 * 3600_000;
+    server.requests.length = 0;
+    await poller.poll('alarm');
+    expect(server.requests).toEqual(['/api/organizations', USAGE]);
+  });
+
+  it('follows a new poll interval without polling', async () => {
+    await poller.poll('install');
+    server.requests.length = 0;
+    await settingsItem.setValue({ ...(await settingsItem.getValue()), pollMinutes: 10 });
+    await poller.reschedule();
+    expect(server.requests).toEqual([]);
+    expect(alarms.at(-1)).toEqual({ when: T0 + 10 * 60_000, periodInMinutes: 10 });
+  });
+});
