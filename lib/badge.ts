@@ -1,7 +1,8 @@
 import { formatDuration } from './duration';
 import { LEVEL_COLORS, levelOf } from './levels';
 import type { Settings } from './settings';
-import type { Limit, Org, PollStatus, Reading } from './usage/types';
+import { currentFailure } from './status';
+import type { Limit, Org, OrgStatus, Reading } from './usage/types';
 
 export interface BadgeView {
   text: string;
@@ -52,7 +53,8 @@ const FAILURE_HINTS: Record<string, string> = {
 export interface BadgeInput {
   reading: Reading | null;
   org: Org | null;
-  status: PollStatus;
+  /** The status of the badge's organisation (see `statusOf`). */
+  status: OrgStatus;
   settings: Settings;
   now: number;
 }
@@ -62,16 +64,15 @@ export interface BadgeInput {
  * any other failure keeps it, greyed once the reading is older than three poll intervals. Pure.
  */
 export function computeBadge({ reading, org, status, settings, now }: BadgeInput): BadgeView {
-  const error = status.lastError;
-  const failing = error !== null && error.at > (status.lastSuccessAt ?? 0);
+  const error = currentFailure(status);
   const header = org ? `${APP} · ${[org.plan, org.name].filter(Boolean).join(' · ')}` : APP;
 
-  if (failing && (error.kind === 'signed_out' || error.kind === 'no_chat_org')) {
+  if (error && (error.kind === 'signed_out' || error.kind === 'no_chat_org')) {
     return { text: '!', color: LEVEL_COLORS.stale, title: `${APP}\n${FAILURE_HINTS[error.kind]}` };
   }
   const limit = reading ? badgeLimit(reading, settings.badge.limit) : null;
   if (!reading || !limit) {
-    const hint = failing ? FAILURE_HINTS[error.kind] : 'Reading your usage…';
+    const hint = error ? FAILURE_HINTS[error.kind] : 'Reading your usage…';
     return { text: '', color: LEVEL_COLORS.stale, title: `${header}\n${hint}` };
   }
 
@@ -80,7 +81,31 @@ export function computeBadge({ reading, org, status, settings, now }: BadgeInput
   const stale = now - reading.at > 3 * settings.pollMinutes * 60_000;
   const color = stale ? LEVEL_COLORS.stale : LEVEL_COLORS[levelOf(limit.percent, settings.badge)];
   const lines = [header, ...reading.limits.map((l) => describeLimit(l, now))];
-  if (failing) lines.push(FAILURE_HINTS[error.kind] ?? 'Last update failed; retrying.');
+  if (error) lines.push(FAILURE_HINTS[error.kind] ?? 'Last update failed; retrying.');
   else if (stale) lines.push('Not updated recently; numbers may be out of date.');
   return { text, color, title: lines.join('\n') };
+}
+
+/**
+ * The organisation the badge follows: a fixed one when chosen and still tracked, else the one whose
+ * badge limit is tightest (ties: the first in the server's order).
+ */
+export function chooseBadgeOrg(
+  orgs: readonly Org[],
+  latest: Record<string, Reading>,
+  settings: Pick<Settings, 'badgeOrg' | 'badge'>,
+): Org | null {
+  const fixed = orgs.find((o) => o.uuid === settings.badgeOrg);
+  if (fixed) return fixed;
+  let best: Org | null = null;
+  let bestPercent = -Infinity;
+  for (const org of orgs) {
+    const reading = latest[org.uuid];
+    const percent = reading ? (badgeLimit(reading, settings.badge.limit)?.percent ?? -1) : -2;
+    if (percent > bestPercent) {
+      best = org;
+      bestPercent = percent;
+    }
+  }
+  return best;
 }

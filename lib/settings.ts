@@ -84,11 +84,19 @@ export const latestItem = storage.defineItem<Record<string, Reading>>('local:lat
   version: 1,
 });
 
-/** The chat-capable organisations of the session, and when they were last discovered. */
-export const orgsItem = storage.defineItem<{ list: Org[]; discoveredAt: number | null }>(
-  'local:orgs',
-  { fallback: { list: [], discoveredAt: null }, version: 1 },
-);
+export interface OrgsState {
+  /** The chat-capable organisations of the session, in the server's order. */
+  list: Org[];
+  discoveredAt: number | null;
+  /** Organisations seen before that have gone (left, or another person signed in); history keeps them. */
+  gone?: Org[];
+}
+
+/** The organisations of the session, and when they were last discovered. */
+export const orgsItem = storage.defineItem<OrgsState>('local:orgs', {
+  fallback: { list: [], discoveredAt: null },
+  version: 1,
+});
 
 /** The organisation shown in the popup (uuid), or null for the first one. */
 export const selectedOrgItem = storage.defineItem<string | null>('local:selectedOrg', {

@@ -1,8 +1,9 @@
 import { browser } from 'wxt/browser';
-import { computeBadge } from '@/lib/badge';
+import { chooseBadgeOrg, computeBadge } from '@/lib/badge';
 import { createSnapshotRepo, openUsageDb, type SnapshotRepo } from '@/lib/db';
 import { createPoller } from '@/lib/poller';
-import { latestItem, orgsItem, selectedOrgItem, settingsItem, statusItem } from '@/lib/settings';
+import { latestItem, orgsItem, settingsItem, statusItem } from '@/lib/settings';
+import { statusOf } from '@/lib/status';
 import { createClaudeClient } from '@/lib/usage/client';
 
 /** Build the worker's services once per worker life; nothing here touches the network. */
@@ -11,16 +12,21 @@ export function createServices() {
   const openRepo = () => (repo ??= openUsageDb().then(createSnapshotRepo));
 
   async function updateBadge(): Promise<void> {
-    const [settings, latest, orgs, status, selected] = await Promise.all([
+    const [settings, latest, orgs, status] = await Promise.all([
       settingsItem.getValue(),
       latestItem.getValue(),
       orgsItem.getValue(),
       statusItem.getValue(),
-      selectedOrgItem.getValue(),
     ]);
-    const org = orgs.list.find((o) => o.uuid === selected) ?? orgs.list[0] ?? null;
+    const org = chooseBadgeOrg(orgs.list, latest, settings);
     const reading = (org && latest[org.uuid]) ?? null;
-    const view = computeBadge({ reading, org, status, settings, now: Date.now() });
+    const view = computeBadge({
+      reading,
+      org,
+      status: statusOf(status, org?.uuid),
+      settings,
+      now: Date.now(),
+    });
     await Promise.all([
       browser.action.setBadgeText({ text: view.text }),
       browser.action.setBadgeBackgroundColor({ color: view.color }),

@@ -62,6 +62,12 @@ export interface Failure {
   detail?: string;
 }
 
+/** How the last reads of one organisation went. */
+export interface OrgStatus {
+  lastSuccessAt: number | null;
+  lastError: (Failure & { at: number }) | null;
+}
+
 /** The poller's bookkeeping, kept in extension storage so it survives the worker being stopped. */
 export interface PollStatus {
   lastAttemptAt: number | null;
@@ -71,4 +77,6 @@ export interface PollStatus {
   consecutiveFailures: number;
   /** Set while a poll is running (epoch ms of its start); cleared when it ends. */
   pollingSince: number | null;
+  /** Per organisation uuid; read it through `statusOf` (lib/status.ts). */
+  byOrg?: Record<string, OrgStatus>;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { badgeLimit, computeBadge } from '../../lib/badge';
+import { badgeLimit, chooseBadgeOrg, computeBadge } from '../../lib/badge';
 import { LEVEL_COLORS } from '../../lib/levels';
 import { fakeLimit, fakeReading, fakeSettings, fakeStatus, ORG, T0 } from './support/builders';
 
@@ -104,5 +104,31 @@ describe('badgeLimit', () => {
     const weeklyOnly = fakeReading(30, 60);
     weeklyOnly.limits.shift();
     expect(badgeLimit(weeklyOnly, 'session')?.percent).toBe(60);
+  });
+});
+
+describe('chooseBadgeOrg', () => {
+  const team = { uuid: 'team', name: 'Acme Team', plan: 'Team' };
+  const latest = { [ORG]: fakeReading(30, 40), team: fakeReading(80, 10, { orgId: 'team' }) };
+
+  it('follows the organisation with the tightest limit by default', () => {
+    expect(chooseBadgeOrg([org, team], latest, fakeSettings())?.uuid).toBe('team');
+  });
+
+  it('follows a fixed organisation when one is chosen', () => {
+    expect(chooseBadgeOrg([org, team], latest, fakeSettings({ badgeOrg: ORG }))?.uuid).toBe(ORG);
+  });
+
+  it('falls back to the tightest when the chosen one has gone', () => {
+    expect(chooseBadgeOrg([org, team], latest, fakeSettings({ badgeOrg: 'gone' }))?.uuid).toBe(
+      'team',
+    );
+  });
+
+  it('prefers an organisation with a reading over one without', () => {
+    expect(chooseBadgeOrg([team, org], { [ORG]: fakeReading(1, 1) }, fakeSettings())?.uuid).toBe(
+      ORG,
+    );
+    expect(chooseBadgeOrg([], {}, fakeSettings())).toBeNull();
   });
 });

@@ -33,6 +33,8 @@ function fakeServer() {
 }
 
 const USAGE = `/api/organizations/${ORG}/usage`;
+const TEAM = '9d8e7f6a-2222-4222-8222-0000000071ea';
+const TEAM_USAGE = `/api/organizations/${TEAM}/usage`;
 
 describe('poller', () => {
   let clock: number;
@@ -50,6 +52,7 @@ describe('poller', () => {
     server = fakeServer();
     server.on('/api/organizations', { body: fixture('organizations.json') });
     server.on(USAGE, { body: fixture('max-sep-2026.json') });
+    server.on(TEAM_USAGE, { body: fixture('max-fable-scoped-aug-2026.json') });
     repo = createSnapshotRepo(await openUsageDb(new IDBFactory()));
     poller = createPoller({
       client: createClaudeClient({ fetch: server.fetch, now: () => clock }),
@@ -57,27 +60,29 @@ describe('poller', () => {
       items: { settings: settingsItem, latest: latestItem, orgs: orgsItem, status: statusItem },
       scheduleAlarm: async (_name, info) => void alarms.push(info),
       afterPoll: async () => void badgeUpdates++,
+      spacingMs: 0,
       now: () => clock,
     });
   });
 
-  it('finds the chat organisation, reads its usage and keeps the reading', async () => {
+  it('finds the chat organisations, reads the usage of each and keeps the readings', async () => {
     expect(await poller.poll('install')).toEqual({ ok: true });
-    expect(server.requests).toEqual(['/api/organizations', USAGE]);
+    expect(server.requests).toEqual(['/api/organizations', USAGE, TEAM_USAGE]);
     const latest = await latestItem.getValue();
     expect(latest[ORG]?.limits.map((l) => l.percent)).toEqual([48, 64, 2]);
-    expect(await repo.count()).toBe(1);
+    expect(latest[TEAM]?.limits.map((l) => l.percent)).toEqual([50, 39, 52]);
+    expect(await repo.count()).toBe(2);
     const status = await statusItem.getValue();
     expect(status).toMatchObject({ lastSuccessAt: T0, consecutiveFailures: 0, pollingSince: null });
     expect(badgeUpdates).toBe(1);
   });
 
-  it('makes one request per steady poll once the organisations are known', async () => {
+  it('makes one request per organisation per steady poll once the organisations are known', async () => {
     await poller.poll('install');
     clock += 2 * 60_000;
     await poller.poll('alarm');
-    expect(server.requests.slice(2)).toEqual([USAGE]);
-    expect(await repo.count()).toBe(2);
+    expect(server.requests.slice(3)).toEqual([USAGE, TEAM_USAGE]);
+    expect(await repo.count()).toBe(4);
   });
 
   it('joins a poll already running instead of sending a second request', async () => {
@@ -90,7 +95,7 @@ describe('poller', () => {
       poller.poll('startup'),
     ]);
     expect(results.every((r) => r.ok)).toBe(true);
-    expect(server.requests).toEqual([USAGE]);
+    expect(server.requests).toEqual([USAGE, TEAM_USAGE]);
   });
 
   it('keeps the last good numbers through a failure and backs off', async () => {
@@ -105,6 +110,10 @@ describe('poller', () => {
     expect((await latestItem.getValue())[ORG]?.limits[1]?.percent).toBe(64);
     const status = await statusItem.getValue();
     expect(status.lastError).toMatchObject({ kind: 'server', status: 503, at: clock });
+    expect(status.byOrg?.[ORG]).toMatchObject({
+      lastSuccessAt: T0,
+      lastError: { kind: 'server', at: clock },
+    });
     expect(status.consecutiveFailures).toBe(1);
     expect(alarms.at(-1)!.when).toBe(clock + 2 * 60_000);
     clock += 2 * 60_000;
@@ -126,7 +135,37 @@ describe('poller', () => {
     server.on(USAGE, { status: 403, body: fixtureText('error-org-forbidden.json') });
     clock += 60_000;
     expect((await poller.poll('alarm')).failure?.kind).toBe('org_forbidden');
-    expect(server.requests).toEqual([USAGE, '/api/organizations', USAGE]);
+    expect(server.requests).toEqual([USAGE, '/api/organizations', USAGE, TEAM_USAGE]);
+    clock += 60_000;
+    server.requests.length = 0;
+    await poller.poll('alarm');
+    expect(server.requests).toEqual([USAGE, '/api/organizations', USAGE, TEAM_USAGE]);
+  });
+
+  it('keeps each organisation apart: one failing does not hide the other', async () => {
+    server.on(TEAM_USAGE, { status: 429, body: fixtureText('error-rate-limited.json') });
+    const outcome = await poller.poll('install');
+    expect(outcome).toMatchObject({ ok: true, failure: { kind: 'rate_limited' } });
+    const status = await statusItem.getValue();
+    expect(status.byOrg?.[ORG]).toEqual({ lastSuccessAt: T0, lastError: null });
+    expect(status.byOrg?.[TEAM]?.lastError?.kind).toBe('rate_limited');
+    expect(Object.keys(await latestItem.getValue())).toEqual([ORG]);
+  });
+
+  it('forgets an organisation that left the account from the live view, keeping its history', async () => {
+    await poller.poll('install');
+    server.on('/api/organizations', {
+      body: [{ uuid: 'new-org', name: 'New', capabilities: ['chat'] }],
+    });
+    server.on('/api/organizations/new-org/usage', { body: usagePayload(5, 6) });
+    server.on(USAGE, { status: 403, body: fixtureText('error-org-forbidden.json') });
+    clock += 60_000;
+    expect(await poller.poll('alarm')).toEqual({ ok: true });
+    expect(Object.keys(await latestItem.getValue())).toEqual(['new-org']);
+    const orgs = await orgsItem.getValue();
+    expect(orgs.list.map((o) => o.uuid)).toEqual(['new-org']);
+    expect(orgs.gone?.map((o) => o.uuid)).toEqual([ORG, TEAM]);
+    expect(await repo.count()).toBe(3);
   });
 
   it('says so when the account has no chat organisation', async () => {
@@ -138,7 +177,7 @@ describe('poller', () => {
   it('still shows a reading that could not be stored', async () => {
     const failing = {
       ...repo,
-      add: async () => Promise.reject(new DOMException('full', 'QuotaExceededError')),
+      addMany: async () => Promise.reject(new DOMException('full', 'QuotaExceededError')),
     };
     const errors: unknown[] = [];
     const p = createPoller({
@@ -148,6 +187,7 @@ describe('poller', () => {
       scheduleAlarm: async () => {},
       afterPoll: async () => {},
       onStoreError: (e) => void errors.push(e),
+      spacingMs: 0,
       now: () => clock,
     });
     expect(await p.poll('install')).toEqual({ ok: true });
@@ -160,7 +200,7 @@ describe('poller', () => {
     clock += 25 * 3600_000;
     server.requests.length = 0;
     await poller.poll('alarm');
-    expect(server.requests).toEqual(['/api/organizations', USAGE]);
+    expect(server.requests).toEqual(['/api/organizations', USAGE, TEAM_USAGE]);
   });
 
   it('follows a new poll interval without polling', async () => {
