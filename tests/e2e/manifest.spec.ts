@@ -1,0 +1,41 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+
+// The shipped build, as a store reviewer would read it. No browser needed.
+const OUT = new URL('../../.output/chrome-mv3/', import.meta.url).pathname;
+
+function files(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)],
+  );
+}
+
+test.describe('the production build', () => {
+  test('asks for exactly alarms, storage, notifications and claude.ai', () => {
+    const manifest = JSON.parse(readFileSync(join(OUT, 'manifest.json'), 'utf8'));
+    expect(manifest.manifest_version).toBe(3);
+    expect([...manifest.permissions].sort()).toEqual(['alarms', 'notifications', 'storage']);
+    expect(manifest.host_permissions).toEqual(['https://claude.ai/*']);
+    expect(manifest.content_scripts ?? []).toEqual([]);
+    // Anything more may only be optional, asked for at the moment of use.
+    for (const p of manifest.optional_permissions ?? []) expect(['tabs']).not.toContain(p);
+    const csp = JSON.stringify(manifest.content_security_policy ?? {});
+    expect(csp).not.toMatch(/https?:/);
+  });
+
+  test('loads no remote code and never touches cookies', () => {
+    const all = files(OUT);
+    for (const file of all.filter((f) => f.endsWith('.html'))) {
+      const html = readFileSync(file, 'utf8');
+      expect(html, file).not.toMatch(/<script[^>]+src=["']?(https?:)?\/\//i);
+      expect(html, file).not.toMatch(/<link[^>]+href=["']?(https?:)?\/\//i);
+    }
+    for (const file of all.filter((f) => f.endsWith('.js'))) {
+      const js = readFileSync(file, 'utf8');
+      expect(js, file).not.toMatch(/document\.cookie|\bcookies\.(get|getAll)\(/);
+      expect(js, file).not.toMatch(/\beval\(|new Function\(/);
+      expect(js, file).not.toMatch(/import\(\s*["']https?:/);
+    }
+  });
+});
