@@ -19,9 +19,11 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'claude-usage-meter@example.org',
-              strict_min_version: '121.0',
+              // 140 is the first Firefox that reads the data-collection declaration.
+              strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

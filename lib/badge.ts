@@ -2,7 +2,7 @@ import { formatDuration } from './duration';
 import { LEVEL_COLORS, levelOf } from './levels';
 import type { Settings } from './settings';
 import { currentFailure } from './status';
-import type { Limit, Org, OrgStatus, Reading } from './usage/types';
+import type { FailureKind, Limit, Org, OrgStatus, Reading } from './usage/types';
 
 export interface BadgeView {
   text: string;
@@ -38,8 +38,9 @@ export function describeLimit(limit: Limit, now: number): string {
   return `${limit.label}: ${percent} · ${left > 0 ? `resets in ${formatDuration(left)}` : 'resetting'}`;
 }
 
-const FAILURE_HINTS: Record<string, string> = {
+const FAILURE_HINTS: Record<FailureKind, string> = {
   signed_out: 'Signed out of claude.ai. Sign in to claude.ai to keep tracking.',
+  no_access: 'No access to claude.ai. Open the popup and allow access to keep tracking.',
   no_chat_org: 'No Claude chat organisation on this account.',
   org_forbidden: 'claude.ai refused this organisation. Open claude.ai to check your account.',
   challenge: 'claude.ai asks for a browser check. Open claude.ai once to pass it.',
@@ -67,7 +68,10 @@ export function computeBadge({ reading, org, status, settings, now }: BadgeInput
   const error = currentFailure(status);
   const header = org ? `${APP} · ${[org.plan, org.name].filter(Boolean).join(' · ')}` : APP;
 
-  if (error && (error.kind === 'signed_out' || error.kind === 'no_chat_org')) {
+  if (
+    error &&
+    (error.kind === 'signed_out' || error.kind === 'no_chat_org' || error.kind === 'no_access')
+  ) {
     return { text: '!', color: LEVEL_COLORS.stale, title: `${APP}\n${FAILURE_HINTS[error.kind]}` };
   }
   const limit = reading ? badgeLimit(reading, settings.badge.limit) : null;

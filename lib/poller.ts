@@ -40,6 +40,8 @@ export interface PollerDeps {
   onFailure?: (org: Org | null, failure: Failure) => Promise<void>;
   /** Reported when a snapshot could not be stored; the reading is still shown. */
   onStoreError?: (error: unknown) => void;
+  /** Whether the browser lets us reach claude.ai; without it no request is made. */
+  hasHostAccess?: () => Promise<boolean>;
   /** Pause between two organisations' requests, to be gentle with claude.ai. */
   spacingMs?: number;
   now: () => number;
@@ -88,6 +90,9 @@ export function createPoller(deps: PollerDeps) {
   async function readAll(): Promise<
     { ok: true; results: OrgResult[] } | { ok: false; failure: Failure }
   > {
+    if (deps.hasHostAccess && !(await deps.hasHostAccess())) {
+      return { ok: false, failure: { kind: 'no_access' } };
+    }
     let found = await discover(false);
     if (!found.ok) return found;
     let rediscovered = false;

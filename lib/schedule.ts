@@ -53,7 +53,13 @@ export function nextAfterFailure(
   now: number,
 ): number {
   const base = settings.pollMinutes * MINUTE;
-  if (failure.kind === 'signed_out' || failure.kind === 'no_chat_org') return now + base;
+  if (
+    failure.kind === 'signed_out' ||
+    failure.kind === 'no_chat_org' ||
+    failure.kind === 'no_access'
+  ) {
+    return now + base;
+  }
   const exponent = Math.max(0, Math.min(consecutiveFailures - 1, 10));
   let delay = Math.min(MAX_BACKOFF_MS, Math.max(MINUTE, base) * 2 ** exponent);
   if (failure.retryAt !== undefined) delay = Math.max(delay, failure.retryAt - now);

@@ -44,6 +44,7 @@ export function createServices() {
     items: { settings: settingsItem, latest: latestItem, orgs: orgsItem, status: statusItem },
     scheduleAlarm: (name, info) => browser.alarms.create(name, info),
     afterPoll: updateBadge,
+    hasHostAccess: () => browser.permissions.contains({ origins: ['https://claude.ai/*'] }),
     onStoreError: (error) => console.warn('Claude Usage Meter: could not store a reading', error),
     now: Date.now,
   });

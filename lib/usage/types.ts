@@ -43,6 +43,8 @@ export interface Org {
 /** Why a poll did not produce a reading. Every kind but `signed_out` keeps the last numbers. */
 export type FailureKind =
   | 'signed_out'
+  /** The browser withholds host access to claude.ai (Firefox lets people do that). */
+  | 'no_access'
   | 'org_forbidden'
   | 'no_chat_org'
   | 'challenge'

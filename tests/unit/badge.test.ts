@@ -53,6 +53,15 @@ describe('computeBadge', () => {
     expect(view.title).toMatch(/Sign in to claude\.ai/);
   });
 
+  it('asks for access in grey when the browser withholds it', () => {
+    const view = badge(
+      fakeReading(48, 64),
+      fakeStatus({ lastSuccessAt: T0, lastError: { kind: 'no_access', at: T0 + 1 } }),
+    );
+    expect([view.text, view.color]).toEqual(['!', LEVEL_COLORS.stale]);
+    expect(view.title).toMatch(/allow access/);
+  });
+
   it('keeps the number after another failure and greys it once three intervals old', () => {
     const status = fakeStatus({
       lastSuccessAt: T0,

@@ -168,6 +168,21 @@ describe('poller', () => {
     expect(await repo.count()).toBe(3);
   });
 
+  it('makes no request at all without host access to claude.ai, and says so', async () => {
+    const p = createPoller({
+      client: createClaudeClient({ fetch: server.fetch, now: () => clock }),
+      openRepo: async () => repo,
+      items: { settings: settingsItem, latest: latestItem, orgs: orgsItem, status: statusItem },
+      scheduleAlarm: async () => {},
+      afterPoll: async () => {},
+      hasHostAccess: async () => false,
+      now: () => clock,
+    });
+    expect((await p.poll('install')).failure?.kind).toBe('no_access');
+    expect(server.requests).toEqual([]);
+    expect((await statusItem.getValue()).lastError?.kind).toBe('no_access');
+  });
+
   it('says so when the account has no chat organisation', async () => {
     server.on('/api/organizations', { body: [{ uuid: 'api-only', capabilities: ['api'] }] });
     expect((await poller.poll('install')).failure?.kind).toBe('no_chat_org');
