@@ -1,0 +1,335 @@
+// `npm run bench`: what people feel, measured in the real browser against the floor.
+// Prints one table and writes bench/results.json. `--quick` (or CI=true): fewer runs and sizes.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import { build } from 'esbuild';
+import type { Reading } from '../lib/usage/types';
+import { startFakeClaude } from '../tests/fixtures/fake-claude';
+import { runBacktest } from './backtest';
+import { busyMs, connectTarget } from './cdp';
+import { writeFloorExtension } from './floor';
+import { measureSizes } from './sizes';
+import { fmt, fmtSpread, measure, spread, type Spread } from './stats';
+
+const quick = process.argv.includes('--quick') || process.env.CI === 'true';
+const RUNS = quick ? 3 : 12;
+const SIZES = quick ? [1_000] : [1_000, 10_000, 100_000];
+const REPO = fileURLToPath(new URL('../', import.meta.url));
+const OUT = join(REPO, '.output', 'chrome-mv3');
+
+declare const chrome: {
+  alarms: { create(name: string, info: { when: number }): Promise<void> };
+  storage: { local: { get(key: string): Promise<Record<string, unknown>> } };
+};
+
+async function seedScript(): Promise<string> {
+  const result = await build({
+    entryPoints: [join(REPO, 'bench', 'seed-entry.ts')],
+    bundle: true,
+    format: 'iife',
+    write: false,
+    platform: 'browser',
+  });
+  return result.outputFiles[0]!.text;
+}
+
+async function launch(profile: string, floorDir: string, port: number, spki: string) {
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    headless: true,
+    args: [
+      `--disable-extensions-except=${OUT},${floorDir}`,
+      `--load-extension=${OUT},${floorDir}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--remote-debugging-port=0',
+      `--host-resolver-rules=MAP claude.ai 127.0.0.1:${port}`,
+      `--ignore-certificate-errors-spki-list=${spki}`,
+    ],
+  });
+  const find = async (file: string): Promise<Worker> =>
+    context.serviceWorkers().find((w) => w.url().endsWith(file)) ??
+    context.waitForEvent('serviceworker', {
+      predicate: (w) => w.url().endsWith(file),
+      timeout: 15_000,
+    });
+  const [ours, floor] = await Promise.all([find('/background.js'), find('/sw.js')]);
+  const debugPort = Number(
+    readFileSync(join(profile, 'DevToolsActivePort'), 'utf8').split('\n')[0],
+  );
+  return {
+    context,
+    ours,
+    floorId: new URL(floor.url()).host,
+    id: new URL(ours.url()).host,
+    debugPort,
+  };
+}
+
+/** Milliseconds from navigation start to each mark, on a fresh page. */
+async function marksOf(context: BrowserContext, url: string, names: string[]): Promise<number[]> {
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.waitForFunction(
+    (wanted) => wanted.every((n) => performance.getEntriesByName(n).length > 0),
+    names,
+    { timeout: 20_000 },
+  );
+  const times = await page.evaluate(
+    (wanted) => wanted.map((n) => performance.getEntriesByName(n)[0]!.startTime),
+    names,
+  );
+  await page.close();
+  return times;
+}
+
+async function waitFor(what: string, check: () => Promise<boolean> | boolean, timeoutMs = 20_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`bench: timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+interface Results {
+  quick: boolean;
+  runs: number;
+  popup?: { floor: Spread; bars: Spread; chart: Spread; barsRatio: number; chartRatio: number };
+  growth?: Record<number, { bars: Spread; chart: Spread; bytesPerReading: number }>;
+  worker?: { cpu: Spread; requestsPerPoll: Spread; organizations: number; heapBytes: number };
+  sizes?: ReturnType<typeof measureSizes> & { yearRecords: number; yearBytes: number };
+  forecast?: ReturnType<typeof runBacktest>;
+}
+
+async function main() {
+  const server = await startFakeClaude();
+  const profile = mkdtempSync(join(tmpdir(), 'bench-profile-'));
+  const floorDir = writeFloorExtension();
+  const { context, ours, floorId, id, debugPort } = await launch(
+    profile,
+    floorDir,
+    server.port,
+    server.spki,
+  );
+  const results: Results = { quick, runs: RUNS };
+  try {
+    await context.addCookies([
+      {
+        name: 'sessionKey',
+        value: 'sk-ant-sid02-test',
+        domain: '.claude.ai',
+        path: '/',
+        secure: true,
+        httpOnly: true,
+        sameSite: 'Lax',
+      },
+    ]);
+    const status = async () =>
+      (await ours.evaluate(() => chrome.storage.local.get('status'))).status as
+        { lastAttemptAt?: number; pollingSince?: number | null } | undefined;
+    // A poll that is running reschedules the alarm when it ends, replacing ours: fire until one starts.
+    const poll = async () => {
+      await waitFor('the running poll', async () => !(await status())?.pollingSince);
+      const before = (await status())?.lastAttemptAt ?? 0;
+      const started = async () => ((await status())?.lastAttemptAt ?? 0) > before;
+      for (let tries = 0; !(await started()); tries++) {
+        if (tries > 5) throw new Error('bench: the poll alarm never started a poll');
+        await ours.evaluate(() => chrome.alarms.create('poll', { when: Date.now() }));
+        await waitFor('a poll to start', started, 3_000).catch(() => undefined);
+      }
+      await waitFor('the poll to end', async () => !(await status())?.pollingSince);
+    };
+    await waitFor('the install poll', async () => !(await status())?.pollingSince);
+    await poll();
+
+    // 1. Popup time to content against the floor.
+    const popupUrl = `chrome-extension://${id}/popup.html`;
+    const floorUrl = `chrome-extension://${floorId}/floor.html`;
+    const floor = await measure(
+      RUNS,
+      async () => (await marksOf(context, floorUrl, ['floor-painted']))[0]!,
+    );
+    const popupRuns: number[][] = [];
+    await measure(RUNS, async () => {
+      const t = await marksOf(context, popupUrl, ['bars-painted', 'chart-drawn']);
+      popupRuns.push(t);
+      return t[0]!;
+    });
+    const bars = spread(popupRuns.slice(-RUNS).map((t) => t[0]!));
+    const chart = spread(popupRuns.slice(-RUNS).map((t) => t[1]!));
+    results.popup = {
+      floor,
+      bars,
+      chart,
+      barsRatio: bars.median / floor.median,
+      chartRatio: chart.median / floor.median,
+    };
+
+    // 2. Cost as history grows, seeded through the project's own repository.
+    const latest = (await ours.evaluate(() => chrome.storage.local.get('latest'))).latest as Record<
+      string,
+      Reading
+    >;
+    const orgs = (await ours.evaluate(() => chrome.storage.local.get('orgs'))).orgs as {
+      list: { uuid: string }[];
+    };
+    const template = latest[orgs.list[0]!.uuid]!;
+    const seeder: Page = await context.newPage();
+    await seeder.goto(floorUrl.replace(floorId, id).replace('floor.html', 'popup.html'));
+    await seeder.evaluate(await seedScript());
+    const growth: Record<number, { bars: Spread; chart: Spread; bytesPerReading: number }> = {};
+    for (const size of SIZES) {
+      const { before, after } = await seeder.evaluate(
+        ([t, n]) =>
+          (
+            globalThis as unknown as {
+              benchSeed: (t: unknown, n: number) => Promise<{ before: number; after: number }>;
+            }
+          ).benchSeed(t, n),
+        [template, size] as const,
+      );
+      const runs: number[][] = [];
+      await measure(RUNS, async () => {
+        const t = await marksOf(context, popupUrl, ['bars-painted', 'chart-drawn']);
+        runs.push(t);
+        return t[0]!;
+      });
+      growth[size] = {
+        bars: spread(runs.slice(-RUNS).map((t) => t[0]!)),
+        chart: spread(runs.slice(-RUNS).map((t) => t[1]!)),
+        bytesPerReading: (after - before) / size,
+      };
+    }
+    await seeder.close();
+    results.growth = growth;
+
+    // 3. Worker cost per poll: CPU time in the worker (network wait is idle), and requests.
+    const cdp = await connectTarget(debugPort, `chrome-extension://${id}/`);
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 50 });
+    const cpu: number[] = [];
+    const requests: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const seen = server.requests.length;
+      await cdp.send('Profiler.start');
+      await cdp.send('Runtime.evaluate', {
+        expression: "chrome.alarms.create('poll', { when: Date.now() })",
+      });
+      await waitFor(
+        'the steady poll',
+        () =>
+          server.requests.slice(seen).filter((r) => r.path.endsWith('/usage')).length >=
+          orgs.list.length,
+      );
+      await new Promise((r) => setTimeout(r, 400));
+      await waitFor('the poll to end', async () => !(await status())?.pollingSince);
+      const { profile: p } = await cdp.send<{ profile: Parameters<typeof busyMs>[0] }>(
+        'Profiler.stop',
+      );
+      cpu.push(busyMs(p));
+      requests.push(server.requests.length - seen);
+    }
+    await cdp.send('HeapProfiler.collectGarbage');
+    const heap = await cdp.send<{ usedSize: number }>('Runtime.getHeapUsage');
+    cdp.close();
+    results.worker = {
+      cpu: spread(cpu),
+      requestsPerPoll: spread(requests),
+      organizations: orgs.list.length,
+      heapBytes: heap.usedSize,
+    };
+
+    // 4. Sizes, and one year of history after compaction at the default interval.
+    const sizes = measureSizes(OUT);
+    const perReading = growth[SIZES[SIZES.length - 1]!]!.bytesPerReading;
+    // Raw for 7 days at 2 min, one point per 10 min to 90 days, one per hour to 365 days.
+    const yearRecords = 7 * 720 + 83 * 144 + 275 * 24;
+    results.sizes = { ...sizes, yearRecords, yearBytes: yearRecords * perReading };
+  } finally {
+    await context.close();
+    await server.close();
+    rmSync(profile, { recursive: true, force: true });
+    rmSync(floorDir, { recursive: true, force: true });
+  }
+
+  // 5. Forecast accuracy, from the backtest.
+  results.forecast = runBacktest(quick ? 100 : 400);
+  writeFileSync(join(REPO, 'bench', 'results.json'), JSON.stringify(results, null, 2));
+  print(results as Required<Results>);
+}
+
+function print(r: Required<Results>) {
+  const rows: [string, string, string][] = [];
+  const p = r.popup;
+  rows.push(['Floor page (IndexedDB read + print)', fmtSpread(p.floor), '']);
+  rows.push([
+    'Popup: first bar painted',
+    fmtSpread(p.bars),
+    `${fmt(p.barsRatio, 2)} × floor (target ≤ 1.5)`,
+  ]);
+  rows.push([
+    'Popup: chart drawn',
+    fmtSpread(p.chart),
+    `${fmt(p.chartRatio, 2)} × floor (target ≤ 2.5)`,
+  ]);
+  const sizes = Object.keys(r.growth).map(Number);
+  for (const n of sizes) {
+    const g = r.growth[n]!;
+    rows.push([
+      `Popup with ${n.toLocaleString('en')} readings: bar / chart`,
+      `${fmtSpread(g.bars)} / ${fmt(g.chart.median)} ms`,
+      `${fmt(g.bytesPerReading, 0)} B per reading`,
+    ]);
+  }
+  if (sizes.length > 1) {
+    const first = r.growth[sizes[0]!]!.bars.median;
+    const last = r.growth[sizes[sizes.length - 1]!]!.bars.median;
+    rows.push([
+      'First bar, largest vs smallest history',
+      `${fmt(((last - first) / first) * 100)} %`,
+      'target < 20 %',
+    ]);
+  }
+  rows.push(['Worker CPU per poll', fmtSpread(r.worker.cpu, 'ms', 2), 'target ≤ 5 ms']);
+  rows.push([
+    'Requests per steady poll',
+    `${fmt(r.worker.requestsPerPoll.median, 0)}`,
+    `${r.worker.organizations} organisations (target: 1 each)`,
+  ]);
+  rows.push(['Worker heap after polls', `${fmt(r.worker.heapBytes / 1e6, 2)} MB`, '']);
+  rows.push(['Worker JS (gzip)', `${fmt(r.sizes.workerGzip / 1024)} KB`, 'target ≤ 25 KB']);
+  rows.push([
+    'Popup JS (gzip): first paint / all',
+    `${fmt(r.sizes.popupFirstPaintGzip / 1024)} / ${fmt(r.sizes.popupTotalGzip / 1024)} KB`,
+    'target ≤ 70 KB',
+  ]);
+  rows.push([
+    'One year of history, compacted',
+    `${fmt(r.sizes.yearBytes / 1e6)} MB`,
+    `${r.sizes.yearRecords.toLocaleString('en')} records (target ≤ 25 MB)`,
+  ]);
+  rows.push([
+    'Forecast: median error of "runs out at"',
+    `${fmt(r.forecast.medianAbsErrorMin)} min`,
+    `${fmt(r.forecast.verdictAccuracy * 100)} % verdicts right, ${r.forecast.sessions} sessions`,
+  ]);
+  const w = [Math.max(...rows.map((x) => x[0].length)), Math.max(...rows.map((x) => x[1].length))];
+  console.log(
+    `\nClaude Usage Meter bench (${quick ? 'quick' : 'full'}: medians of ${r.runs} runs, min–max in brackets)\n`,
+  );
+  for (const [a, b, c] of rows) console.log(`${a.padEnd(w[0]!)}  ${b.padEnd(w[1]!)}  ${c}`);
+  console.log('\nWritten to bench/results.json');
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
