@@ -60,6 +60,14 @@ export function createPoller(deps: PollerDeps) {
   const { client, items, now } = deps;
   const spacingMs = deps.spacingMs ?? 400;
   let inFlight: Promise<PollOutcome> | null = null;
+  // A poll lives only in the memory of the worker that runs it: a `pollingSince` found when a
+  // worker starts belongs to one that was stopped mid-poll, and would claim "refreshing" forever.
+  let recovered: Promise<void> | null = null;
+  const recover = () =>
+    (recovered ??= items.status.getValue().then(async (status) => {
+      if (status.pollingSince !== null)
+        await items.status.setValue({ ...status, pollingSince: null });
+    }));
 
   /** The organisation list, re-read when unknown, a day old, or `force`d. */
   async function discover(
@@ -217,6 +225,9 @@ export function createPoller(deps: PollerDeps) {
   }
 
   return {
+    /** Clear the traces of a poll that a stopped worker left behind; call when a worker starts. */
+    recover,
+
     /** Follow a new poll interval without polling: the next poll is one interval after the last. */
     async reschedule(): Promise<void> {
       const [settings, status] = await Promise.all([
@@ -233,6 +244,7 @@ export function createPoller(deps: PollerDeps) {
     poll(reason: PollReason): Promise<PollOutcome> {
       if (inFlight) return inFlight;
       inFlight = (async () => {
+        await recover();
         if (reason === 'refresh') {
           const status = await items.status.getValue();
           const recent =

@@ -24,6 +24,7 @@ export default defineBackground(() => {
     if (next.pollMinutes !== previous?.pollMinutes) void poller.reschedule();
   });
 
+  void poller.recover();
   // A worker can outlive a lost alarm (an update, a crash): make sure the schedule exists.
   void browser.alarms.get(POLL_ALARM).then((alarm) => {
     if (!alarm) void poller.poll('wake');

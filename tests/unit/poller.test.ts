@@ -218,6 +218,14 @@ describe('poller', () => {
     expect(server.requests).toEqual(['/api/organizations', USAGE, TEAM_USAGE]);
   });
 
+  it('clears a poll left unfinished by a stopped worker before polling again', async () => {
+    await statusItem.setValue({ ...(await statusItem.getValue()), pollingSince: T0 - 60_000 });
+    await poller.recover();
+    expect((await statusItem.getValue()).pollingSince).toBeNull();
+    expect(await poller.poll('alarm')).toEqual({ ok: true });
+    expect((await statusItem.getValue()).pollingSince).toBeNull();
+  });
+
   it('follows a new poll interval without polling', async () => {
     await poller.poll('install');
     server.requests.length = 0;
