@@ -9,7 +9,7 @@ import { build } from 'esbuild';
 import type { Reading } from '../lib/usage/types';
 import { startFakeClaude } from '../tests/fixtures/fake-claude';
 import { runBacktest } from './backtest';
-import { busyMs, connectTarget } from './cdp';
+import { connectBrowser, connectTarget, traceWorkerCpu } from './cdp';
 import { writeFloorExtension } from './floor';
 import { measureSizes } from './sizes';
 import { fmt, fmtSpread, measure, spread, type Spread } from './stats';
@@ -213,31 +213,28 @@ async function main() {
 
     // 3. Worker cost per poll: CPU time in the worker (network wait is idle), and requests.
     const cdp = await connectTarget(debugPort, `chrome-extension://${id}/`);
-    await cdp.send('Profiler.enable');
-    // Sampling every 250 µs: finer sampling costs the worker more than the poll itself.
-    await cdp.send('Profiler.setSamplingInterval', { interval: 250 });
+    const tracer = await connectBrowser(debugPort);
     const cpu: number[] = [];
     const requests: number[] = [];
-    for (let i = 0; i < RUNS; i++) {
+    for (let i = 0; i < RUNS + 1; i++) {
       const seen = server.requests.length;
-      await cdp.send('Profiler.start');
-      await cdp.send('Runtime.evaluate', {
-        expression: "chrome.alarms.create('poll', { when: Date.now() })",
+      const busy = await traceWorkerCpu(tracer, async () => {
+        await cdp.send('Runtime.evaluate', {
+          expression: "chrome.alarms.create('poll', { when: Date.now() })",
+        });
+        await waitFor(
+          'the steady poll',
+          () =>
+            server.requests.slice(seen).filter((r) => r.path.endsWith('/usage')).length >=
+            orgs.list.length,
+        );
+        await new Promise((r) => setTimeout(r, 500));
       });
-      await waitFor(
-        'the steady poll',
-        () =>
-          server.requests.slice(seen).filter((r) => r.path.endsWith('/usage')).length >=
-          orgs.list.length,
-      );
-      await new Promise((r) => setTimeout(r, 400));
-      await waitFor('the poll to end', async () => !(await status())?.pollingSince);
-      const { profile: p } = await cdp.send<{ profile: Parameters<typeof busyMs>[0] }>(
-        'Profiler.stop',
-      );
-      cpu.push(busyMs(p));
+      if (i === 0) continue; // warm-up
+      cpu.push(busy);
       requests.push(server.requests.length - seen);
     }
+    tracer.close();
     await cdp.send('HeapProfiler.collectGarbage');
     const heap = await cdp.send<{ usedSize: number }>('Runtime.getHeapUsage');
     cdp.close();
