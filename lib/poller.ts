@@ -1,8 +1,9 @@
 import type { SnapshotRepo } from './db';
+import type { PollState, PollStore } from './poll-store';
 import { nextAfterFailure, nextAfterSuccess } from './schedule';
-import type { OrgsState, Settings } from './settings';
+import type { OrgsState } from './settings';
 import type { ClaudeClient } from './usage/client';
-import type { Failure, Org, OrgStatus, PollStatus, Reading } from './usage/types';
+import type { Failure, Org, OrgStatus, Reading } from './usage/types';
 
 /** The organisation list is re-read at least this often. */
 export const ORGS_MAX_AGE_MS = 24 * 60 * 60 * 1000;
@@ -17,24 +18,13 @@ export interface PollOutcome {
   failure?: Failure;
 }
 
-/** A typed storage item, as `storage.defineItem` makes them. */
-export interface Item<T> {
-  getValue(): Promise<T>;
-  setValue(value: T): Promise<void>;
-}
-
 export interface PollerDeps {
   client: ClaudeClient;
   openRepo: () => Promise<SnapshotRepo>;
-  items: {
-    settings: Item<Settings>;
-    latest: Item<Record<string, Reading>>;
-    orgs: Item<OrgsState>;
-    status: Item<PollStatus>;
-  };
+  store: PollStore;
   scheduleAlarm: (name: string, info: { when: number; periodInMinutes: number }) => Promise<void>;
-  /** Called after every poll, success or not (the badge). */
-  afterPoll: () => Promise<void>;
+  /** Called after every poll, success or not, with the state it left (the badge). */
+  afterPoll: (state: PollState) => Promise<void>;
   /** Told about each reading and failure (notifications). Errors here never fail a poll. */
   onReading?: (org: Org, reading: Reading, previous: Reading | undefined) => Promise<void>;
   onFailure?: (org: Org | null, failure: Failure) => Promise<void>;
@@ -49,6 +39,7 @@ export interface PollerDeps {
 
 type OrgResult =
   { org: Org; ok: true; reading: Reading } | { org: Org; ok: false; failure: Failure };
+type Discovery = { ok: true; orgs: OrgsState } | { ok: false; failure: Failure; orgs: OrgsState };
 
 export type Poller = ReturnType<typeof createPoller>;
 
@@ -57,71 +48,61 @@ export type Poller = ReturnType<typeof createPoller>;
  * while one runs joins it. All state lives in storage: the worker can stop between any two awaits.
  */
 export function createPoller(deps: PollerDeps) {
-  const { client, items, now } = deps;
+  const { client, store, now } = deps;
   const spacingMs = deps.spacingMs ?? 400;
   let inFlight: Promise<PollOutcome> | null = null;
   // A poll lives only in the memory of the worker that runs it: a `pollingSince` found when a
   // worker starts belongs to one that was stopped mid-poll, and would claim "refreshing" forever.
   let recovered: Promise<void> | null = null;
   const recover = () =>
-    (recovered ??= items.status.getValue().then(async (status) => {
+    (recovered ??= store.read().then(async ({ status }) => {
       if (status.pollingSince !== null)
-        await items.status.setValue({ ...status, pollingSince: null });
+        await store.write({ status: { ...status, pollingSince: null } });
     }));
 
   /** The organisation list, re-read when unknown, a day old, or `force`d. */
-  async function discover(
-    force: boolean,
-  ): Promise<{ ok: true; orgs: Org[] } | { ok: false; failure: Failure }> {
-    const known = await items.orgs.getValue();
+  async function discover(known: OrgsState, force: boolean): Promise<Discovery> {
     const fresh = known.discoveredAt !== null && now() - known.discoveredAt < ORGS_MAX_AGE_MS;
-    if (!force && known.list.length > 0 && fresh) return { ok: true, orgs: known.list };
+    if (!force && known.list.length > 0 && fresh) return { ok: true, orgs: known };
     const res = await client.organizations();
-    if (!res.ok) return res;
+    if (!res.ok) return { ok: false, failure: res.failure, orgs: known };
     const current = new Set(res.value.map((o) => o.uuid));
     const gone = [...(known.gone ?? []), ...known.list].filter(
       (o, i, all) => !current.has(o.uuid) && all.findIndex((x) => x.uuid === o.uuid) === i,
     );
-    await items.orgs.setValue({ list: res.value, discoveredAt: now(), gone });
-    if (gone.length > 0) {
-      // Their history stays in IndexedDB; only the live view forgets them.
-      const latest = await items.latest.getValue();
-      await items.latest.setValue(
-        Object.fromEntries(Object.entries(latest).filter(([id]) => current.has(id))),
-      );
-    }
-    if (res.value.length === 0) return { ok: false, failure: { kind: 'no_chat_org' } };
-    return { ok: true, orgs: res.value };
+    const orgs = { list: res.value, discoveredAt: now(), gone };
+    if (res.value.length === 0) return { ok: false, failure: { kind: 'no_chat_org' }, orgs };
+    return { ok: true, orgs };
   }
 
   /** Read every organisation once; a refused org id gets one re-discovery per run, never a loop. */
-  async function readAll(): Promise<
-    { ok: true; results: OrgResult[] } | { ok: false; failure: Failure }
-  > {
+  async function readAll(
+    known: OrgsState,
+  ): Promise<{ orgs: OrgsState; results: OrgResult[]; failure?: Failure }> {
     if (deps.hasHostAccess && !(await deps.hasHostAccess())) {
-      return { ok: false, failure: { kind: 'no_access' } };
+      return { orgs: known, results: [], failure: { kind: 'no_access' } };
     }
-    let found = await discover(false);
-    if (!found.ok) return found;
+    let found = await discover(known, false);
+    if (!found.ok) return { orgs: found.orgs, results: [], failure: found.failure };
     let rediscovered = false;
     const results: OrgResult[] = [];
-    const queue = [...found.orgs];
+    const queue = [...found.orgs.list];
     for (let org = queue.shift(); org; org = queue.shift()) {
       if (results.length > 0 && spacingMs > 0) await new Promise((r) => setTimeout(r, spacingMs));
       let res = await client.usage(org.uuid);
       if (!res.ok && res.failure.kind === 'org_forbidden' && !rediscovered) {
         rediscovered = true;
-        found = await discover(true);
-        if (!found.ok) return found;
+        found = await discover(found.orgs, true);
+        if (!found.ok) return { orgs: found.orgs, results, failure: found.failure };
         const done = new Set(results.map((r) => r.org.uuid));
+        const refused = org.uuid;
         queue.splice(
           0,
           queue.length,
-          ...found.orgs.filter((o) => !done.has(o.uuid) && o.uuid !== org!.uuid),
+          ...found.orgs.list.filter((o) => !done.has(o.uuid) && o.uuid !== refused),
         );
-        const still = found.orgs.find((o) => o.uuid === org!.uuid);
-        if (!still) {
-          // The org is gone: read the new list's first org in its place.
+        if (!found.orgs.list.some((o) => o.uuid === refused)) {
+          // The org is gone: read the new list's next org in its place.
           org = queue.shift();
           if (!org) break;
         }
@@ -133,84 +114,88 @@ export function createPoller(deps: PollerDeps) {
           : { org, ok: false, failure: res.failure },
       );
     }
-    return { ok: true, results };
+    return { orgs: found.orgs, results };
   }
 
   async function run(): Promise<PollOutcome> {
-    const settings = await items.settings.getValue();
+    const state = await store.read();
+    const { settings } = state;
     const startedAt = now();
-    const before = await items.status.getValue();
     // Schedule the next run before working, so a worker stopped mid-poll still wakes up again.
-    const safety = startedAt + settings.pollMinutes * 60_000;
-    await deps.scheduleAlarm(POLL_ALARM, { when: safety, periodInMinutes: settings.pollMinutes });
-    await items.status.setValue({ ...before, lastAttemptAt: startedAt, pollingSince: startedAt });
+    const safety = {
+      when: startedAt + settings.pollMinutes * 60_000,
+      periodInMinutes: settings.pollMinutes,
+    };
+    const polling = { ...state.status, lastAttemptAt: startedAt, pollingSince: startedAt };
+    await Promise.all([deps.scheduleAlarm(POLL_ALARM, safety), store.write({ status: polling })]);
 
-    const outcome = await readAll();
-    const latest = await items.latest.getValue();
-    const status = await items.status.getValue();
-    const byOrg: Record<string, OrgStatus> = { ...status.byOrg };
-    const failures: Failure[] = [];
+    const outcome = await readAll(state.orgs);
+    const tracked = new Set(outcome.orgs.list.map((o) => o.uuid));
+    const byOrg: Record<string, OrgStatus> = {};
+    for (const [id, s] of Object.entries(polling.byOrg ?? {})) if (tracked.has(id)) byOrg[id] = s;
+    const orgStatus = (id: string) => byOrg[id] ?? { lastSuccessAt: null, lastError: null };
+    const failures: Failure[] = outcome.failure ? [outcome.failure] : [];
+    const fresh: Record<string, Reading> = {};
     let next = Infinity;
-    const previous: Record<string, Reading | undefined> = {};
 
-    if (!outcome.ok) {
-      failures.push(outcome.failure);
-      const orgs = await items.orgs.getValue();
-      // A failure before any org was read (signed out, no org) is every org's failure.
-      for (const org of orgs.list)
-        byOrg[org.uuid] = {
-          ...statusOfOrg(byOrg, org.uuid),
-          lastError: { ...outcome.failure, at: now() },
-        };
-    } else {
-      const fresh: Record<string, Reading> = {};
-      for (const result of outcome.results) {
-        const id = result.org.uuid;
-        if (result.ok) {
-          previous[id] = latest[id];
-          fresh[id] = result.reading;
-          byOrg[id] = { ...statusOfOrg(byOrg, id), lastSuccessAt: result.reading.at };
-          next = Math.min(next, nextAfterSuccess(settings, result.reading, latest[id], now()));
-        } else {
-          failures.push(result.failure);
-          byOrg[id] = { ...statusOfOrg(byOrg, id), lastError: { ...result.failure, at: now() } };
-        }
+    // A failure before any org was read (signed out, no org, no access) is every org's failure.
+    if (outcome.failure && outcome.results.length === 0) {
+      for (const id of tracked)
+        byOrg[id] = { ...orgStatus(id), lastError: { ...outcome.failure, at: now() } };
+    }
+    for (const result of outcome.results) {
+      const id = result.org.uuid;
+      if (result.ok) {
+        fresh[id] = result.reading;
+        byOrg[id] = { ...orgStatus(id), lastSuccessAt: result.reading.at };
+        next = Math.min(next, nextAfterSuccess(settings, result.reading, state.latest[id], now()));
+      } else {
+        failures.push(result.failure);
+        byOrg[id] = { ...orgStatus(id), lastError: { ...result.failure, at: now() } };
       }
-      // Fetch first, then write: snapshots, then the latest view.
-      await storeSnapshots(Object.values(fresh));
-      await items.latest.setValue({ ...(await items.latest.getValue()), ...fresh });
     }
 
+    // Fetch first, then write: snapshots, then the live view in one storage call.
+    await storeSnapshots(Object.values(fresh));
     const failure = failures[0];
-    const consecutiveFailures = failure ? status.consecutiveFailures + 1 : 0;
+    const consecutiveFailures = failure ? polling.consecutiveFailures + 1 : 0;
     // Any failure sets the pace for everyone: a rate limit or a challenge is the account's, not one org's.
     if (failure) next = nextAfterFailure(settings, worst(failures), consecutiveFailures, now());
-    const anySuccess = outcome.ok && outcome.results.some((r) => r.ok);
-    const orgs = await items.orgs.getValue();
-    const tracked = new Set(orgs.list.map((o) => o.uuid));
-    await items.status.setValue({
-      ...status,
-      lastSuccessAt: anySuccess ? now() : status.lastSuccessAt,
-      lastError: failure ? { ...failure, at: now() } : status.lastError,
-      consecutiveFailures,
-      nextPollAt: next,
-      pollingSince: null,
-      byOrg: Object.fromEntries(Object.entries(byOrg).filter(([id]) => tracked.has(id))),
-    });
-    await deps.scheduleAlarm(POLL_ALARM, { when: next, periodInMinutes: settings.pollMinutes });
-
-    if (outcome.ok) {
-      for (const result of outcome.results) {
-        if (result.ok)
-          await safely(() =>
-            deps.onReading?.(result.org, result.reading, previous[result.org.uuid]),
-          );
-        else await safely(() => deps.onFailure?.(result.org, result.failure));
-      }
-    } else {
-      await safely(() => deps.onFailure?.(null, outcome.failure));
+    const anySuccess = Object.keys(fresh).length > 0;
+    const latest: Record<string, Reading> = {};
+    for (const [id, reading] of Object.entries({ ...state.latest, ...fresh })) {
+      // Organisations that left keep their history in IndexedDB; the live view forgets them.
+      if (tracked.has(id)) latest[id] = reading;
     }
-    await safely(deps.afterPoll);
+    const final: PollState = {
+      settings,
+      orgs: outcome.orgs,
+      latest,
+      status: {
+        ...polling,
+        lastSuccessAt: anySuccess ? now() : polling.lastSuccessAt,
+        lastError: failure ? { ...failure, at: now() } : polling.lastError,
+        consecutiveFailures,
+        nextPollAt: next,
+        pollingSince: null,
+        byOrg,
+      },
+    };
+    await Promise.all([
+      store.write({ status: final.status, orgs: final.orgs, latest: final.latest }),
+      deps.scheduleAlarm(POLL_ALARM, { when: next, periodInMinutes: settings.pollMinutes }),
+    ]);
+
+    for (const result of outcome.results) {
+      if (result.ok)
+        await safely(() =>
+          deps.onReading?.(result.org, result.reading, state.latest[result.org.uuid]),
+        );
+      else await safely(() => deps.onFailure?.(result.org, result.failure));
+    }
+    if (outcome.failure && outcome.results.length === 0)
+      await safely(() => deps.onFailure?.(null, outcome.failure!));
+    await safely(() => deps.afterPoll(final));
     return failure ? { ok: anySuccess, failure } : { ok: true };
   }
 
@@ -230,14 +215,11 @@ export function createPoller(deps: PollerDeps) {
 
     /** Follow a new poll interval without polling: the next poll is one interval after the last. */
     async reschedule(): Promise<void> {
-      const [settings, status] = await Promise.all([
-        items.settings.getValue(),
-        items.status.getValue(),
-      ]);
+      const { settings, status } = await store.read();
       const interval = settings.pollMinutes * 60_000;
       const when = Math.max(now() + 30_000, (status.lastAttemptAt ?? now()) + interval);
       await deps.scheduleAlarm(POLL_ALARM, { when, periodInMinutes: settings.pollMinutes });
-      await items.status.setValue({ ...status, nextPollAt: when });
+      await store.write({ status: { ...status, nextPollAt: when } });
     },
 
     /** Poll now, or join the poll already running. */
@@ -246,7 +228,7 @@ export function createPoller(deps: PollerDeps) {
       inFlight = (async () => {
         await recover();
         if (reason === 'refresh') {
-          const status = await items.status.getValue();
+          const { status } = await store.read();
           const recent =
             status.lastSuccessAt !== null && now() - status.lastSuccessAt < REFRESH_DEBOUNCE_MS;
           const failedSince = (status.lastError?.at ?? 0) > (status.lastSuccessAt ?? 0);
@@ -259,10 +241,6 @@ export function createPoller(deps: PollerDeps) {
       return inFlight;
     },
   };
-}
-
-function statusOfOrg(byOrg: Record<string, OrgStatus>, id: string): OrgStatus {
-  return byOrg[id] ?? { lastSuccessAt: null, lastError: null };
 }
 
 /** The failure that should set the pace of retries: the one asking for the longest wait. */

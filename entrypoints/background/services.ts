@@ -1,8 +1,8 @@
 import { browser } from 'wxt/browser';
-import { chooseBadgeOrg, computeBadge } from '@/lib/badge';
+import { chooseBadgeOrg, computeBadge, type BadgeView } from '@/lib/badge';
 import { createSnapshotRepo, openUsageDb, type SnapshotRepo } from '@/lib/db';
 import { createPoller } from '@/lib/poller';
-import { latestItem, orgsItem, settingsItem, statusItem } from '@/lib/settings';
+import { createPollStore, type PollState } from '@/lib/poll-store';
 import { statusOf } from '@/lib/status';
 import { createClaudeClient } from '@/lib/usage/client';
 
@@ -11,13 +11,13 @@ export function createServices() {
   let repo: Promise<SnapshotRepo> | null = null;
   const openRepo = () => (repo ??= openUsageDb().then(createSnapshotRepo));
 
-  async function updateBadge(): Promise<void> {
-    const [settings, latest, orgs, status] = await Promise.all([
-      settingsItem.getValue(),
-      latestItem.getValue(),
-      orgsItem.getValue(),
-      statusItem.getValue(),
-    ]);
+  const store = createPollStore();
+  // What the toolbar shows now; a cache, not state: a fresh worker just sets everything once.
+  let shown: Partial<BadgeView> = {};
+
+  /** Redraw the badge from the given state (or storage); calls the browser only for what changed. */
+  async function updateBadge(given?: PollState): Promise<void> {
+    const { settings, latest, orgs, status } = given ?? (await store.read());
     const org = chooseBadgeOrg(orgs.list, latest, settings);
     const reading = (org && latest[org.uuid]) ?? null;
     const view = computeBadge({
@@ -27,21 +27,25 @@ export function createServices() {
       settings,
       now: Date.now(),
     });
-    await Promise.all([
-      browser.action.setBadgeText({ text: view.text }),
-      browser.action.setBadgeBackgroundColor({ color: view.color }),
-      browser.action.setTitle({ title: view.title }),
+    const calls: Promise<void>[] = [];
+    if (view.text !== shown.text) calls.push(browser.action.setBadgeText({ text: view.text }));
+    if (view.color !== shown.color) {
+      calls.push(browser.action.setBadgeBackgroundColor({ color: view.color }));
       // Not in every browser's typings or versions; white text reads on all our colours.
-      (
-        browser.action as { setBadgeTextColor?: (d: { color: string }) => Promise<void> }
-      ).setBadgeTextColor?.({ color: '#ffffff' }),
-    ]);
+      const action = browser.action as {
+        setBadgeTextColor?: (d: { color: string }) => Promise<void>;
+      };
+      if (action.setBadgeTextColor) calls.push(action.setBadgeTextColor({ color: '#ffffff' }));
+    }
+    if (view.title !== shown.title) calls.push(browser.action.setTitle({ title: view.title }));
+    shown = view;
+    await Promise.all(calls);
   }
 
   const poller = createPoller({
     client: createClaudeClient({ fetch: (...args) => fetch(...args), now: Date.now }),
     openRepo,
-    items: { settings: settingsItem, latest: latestItem, orgs: orgsItem, status: statusItem },
+    store,
     scheduleAlarm: (name, info) => browser.alarms.create(name, info),
     afterPoll: updateBadge,
     hasHostAccess: () => browser.permissions.contains({ origins: ['https://claude.ai/*'] }),

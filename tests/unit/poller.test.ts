@@ -3,6 +3,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createSnapshotRepo, openUsageDb } from '../../lib/db';
+import { createPollStore } from '../../lib/poll-store';
 import { createPoller } from '../../lib/poller';
 import { latestItem, orgsItem, settingsItem, statusItem } from '../../lib/settings';
 import { createClaudeClient } from '../../lib/usage/client';
@@ -57,7 +58,7 @@ describe('poller', () => {
     poller = createPoller({
       client: createClaudeClient({ fetch: server.fetch, now: () => clock }),
       openRepo: async () => repo,
-      items: { settings: settingsItem, latest: latestItem, orgs: orgsItem, status: statusItem },
+      store: createPollStore(),
       scheduleAlarm: async (_name, info) => void alarms.push(info),
       afterPoll: async () => void badgeUpdates++,
       spacingMs: 0,
@@ -172,7 +173,7 @@ describe('poller', () => {
     const p = createPoller({
       client: createClaudeClient({ fetch: server.fetch, now: () => clock }),
       openRepo: async () => repo,
-      items: { settings: settingsItem, latest: latestItem, orgs: orgsItem, status: statusItem },
+      store: createPollStore(),
       scheduleAlarm: async () => {},
       afterPoll: async () => {},
       hasHostAccess: async () => false,
@@ -198,7 +199,7 @@ describe('poller', () => {
     const p = createPoller({
       client: createClaudeClient({ fetch: server.fetch, now: () => clock }),
       openRepo: async () => failing,
-      items: { settings: settingsItem, latest: latestItem, orgs: orgsItem, status: statusItem },
+      store: createPollStore(),
       scheduleAlarm: async () => {},
       afterPoll: async () => {},
       onStoreError: (e) => void errors.push(e),

@@ -1,0 +1,56 @@
+import { storage } from 'wxt/utils/storage';
+import {
+  latestItem,
+  orgsItem,
+  settingsItem,
+  statusItem,
+  type OrgsState,
+  type Settings,
+} from './settings';
+import type { PollStatus, Reading } from './usage/types';
+
+/** Everything a poll reads: one storage round trip instead of one per item. */
+export interface PollState {
+  settings: Settings;
+  status: PollStatus;
+  orgs: OrgsState;
+  latest: Record<string, Reading>;
+}
+
+export type PollStatePatch = Partial<Omit<PollState, 'settings'>>;
+
+export interface PollStore {
+  read(): Promise<PollState>;
+  /** Write the given parts together, in one storage call. */
+  write(patch: PollStatePatch): Promise<void>;
+}
+
+/**
+ * The poll's view of extension storage, batched: the worker wakes every few minutes on laptops on
+ * battery, and each storage call is a message to the browser process.
+ */
+export function createPollStore(): PollStore {
+  return {
+    async read() {
+      // Settings through their item, which waits for any pending migration of an older version.
+      const [settings, [status, orgs, latest]] = await Promise.all([
+        settingsItem.getValue(),
+        storage.getItems([statusItem, orgsItem, latestItem]),
+      ]);
+      return {
+        settings,
+        status: status!.value as PollStatus,
+        orgs: orgs!.value as OrgsState,
+        latest: latest!.value as Record<string, Reading>,
+      };
+    },
+    async write(patch) {
+      const values = [
+        patch.status && { item: statusItem, value: patch.status },
+        patch.orgs && { item: orgsItem, value: patch.orgs },
+        patch.latest && { item: latestItem, value: patch.latest },
+      ].filter((v) => v !== undefined);
+      if (values.length > 0) await storage.setItems(values);
+    },
+  };
+}
