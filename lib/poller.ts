@@ -28,8 +28,8 @@ export interface PollerDeps {
   /** Told about each reading and failure (notifications). Errors here never fail a poll. */
   onReading?: (org: Org, reading: Reading, previous: Reading | undefined) => Promise<void>;
   onFailure?: (org: Org | null, failure: Failure) => Promise<void>;
-  /** Reported when a snapshot could not be stored; the reading is still shown. */
-  onStoreError?: (error: unknown) => void;
+  /** Told once when snapshots stop being stored (e.g. quota); the readings are still shown. */
+  onStoreError?: (error: unknown) => Promise<void> | void;
   /** Whether the browser lets us reach claude.ai; without it no request is made. */
   hasHostAccess?: () => Promise<boolean>;
   /** Pause between two organisations' requests, to be gentle with claude.ai. */
@@ -156,7 +156,7 @@ export function createPoller(deps: PollerDeps) {
     }
 
     // Fetch first, then write: snapshots, then the live view in one storage call.
-    await storeSnapshots(Object.values(fresh));
+    const storeError = await storeSnapshots(Object.values(fresh));
     const failure = failures[0];
     const consecutiveFailures = failure ? polling.consecutiveFailures + 1 : 0;
     // Any failure sets the pace for everyone: a rate limit or a challenge is the account's, not one org's.
@@ -179,6 +179,11 @@ export function createPoller(deps: PollerDeps) {
         nextPollAt: next,
         pollingSince: null,
         byOrg,
+        storeError: storeError
+          ? (polling.storeError ?? { at: now(), detail: describe(storeError) })
+          : anySuccess
+            ? null
+            : (polling.storeError ?? null),
       },
     };
     await Promise.all([
@@ -195,17 +200,20 @@ export function createPoller(deps: PollerDeps) {
     }
     if (outcome.failure && outcome.results.length === 0)
       await safely(() => deps.onFailure?.(null, outcome.failure!));
+    if (storeError && !polling.storeError)
+      await safely(async () => deps.onStoreError?.(storeError));
     await safely(() => deps.afterPoll(final));
     return failure ? { ok: anySuccess, failure } : { ok: true };
   }
 
-  async function storeSnapshots(readings: Reading[]): Promise<void> {
-    if (readings.length === 0) return;
+  async function storeSnapshots(readings: Reading[]): Promise<unknown> {
+    if (readings.length === 0) return null;
     try {
       const repo = await deps.openRepo();
       await repo.addMany(readings);
+      return null;
     } catch (error) {
-      deps.onStoreError?.(error);
+      return error ?? new Error('write failed');
     }
   }
 
@@ -241,6 +249,12 @@ export function createPoller(deps: PollerDeps) {
       return inFlight;
     },
   };
+}
+
+function describe(error: unknown): string {
+  const name = error instanceof DOMException || error instanceof Error ? error.name : 'Error';
+  const message = error instanceof Error ? error.message : String(error);
+  return `${name}: ${message}`.slice(0, 200);
 }
 
 /** The failure that should set the pace of retries: the one asking for the longest wait. */

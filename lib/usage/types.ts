@@ -79,6 +79,8 @@ export interface PollStatus {
   consecutiveFailures: number;
   /** Set while a poll is running (epoch ms of its start); cleared when it ends. */
   pollingSince: number | null;
+  /** Set while readings cannot be stored in IndexedDB (e.g. quota); they are still shown. */
+  storeError?: { at: number; detail: string } | null;
   /** Per organisation uuid; read it through `statusOf` (lib/status.ts). */
   byOrg?: Record<string, OrgStatus>;
 }

@@ -209,6 +209,41 @@ describe('poller', () => {
     expect(await p.poll('install')).toEqual({ ok: true });
     expect((await latestItem.getValue())[ORG]).toBeDefined();
     expect(errors).toHaveLength(1);
+    expect((await statusItem.getValue()).storeError).toMatchObject({
+      at: T0,
+      detail: expect.stringContaining('QuotaExceededError'),
+    });
+    clock += 60_000;
+    await p.poll('alarm');
+    expect(errors).toHaveLength(1); // reported once, not at every poll
+    expect((await statusItem.getValue()).storeError?.at).toBe(T0);
+  });
+
+  it('clears the storage problem once readings are stored again', async () => {
+    let full = true;
+    const flaky = {
+      ...repo,
+      addMany: async (readings: Parameters<typeof repo.addMany>[0]) =>
+        full
+          ? Promise.reject(new DOMException('full', 'QuotaExceededError'))
+          : repo.addMany(readings),
+    };
+    const p = createPoller({
+      client: createClaudeClient({ fetch: server.fetch, now: () => clock }),
+      openRepo: async () => flaky,
+      store: createPollStore(),
+      scheduleAlarm: async () => {},
+      afterPoll: async () => {},
+      spacingMs: 0,
+      now: () => clock,
+    });
+    await p.poll('install');
+    expect((await statusItem.getValue()).storeError).not.toBeNull();
+    full = false;
+    clock += 60_000;
+    await p.poll('alarm');
+    expect((await statusItem.getValue()).storeError).toBeNull();
+    expect(await repo.count()).toBe(2);
   });
 
   it('re-reads the organisation list once a day', async () => {
