@@ -92,6 +92,7 @@ function answers(worker: Worker): Promise<boolean> {
 export async function launchExtension(
   profileDir: string,
   server: Pick<FakeClaude, 'port' | 'spki'>,
+  { headless = true }: { headless?: boolean } = {},
 ): Promise<ExtensionSession> {
   const executablePath = chromiumPath();
   const dir = extensionDir();
@@ -112,7 +113,7 @@ export async function launchExtension(
   async function open(): Promise<{ context: BrowserContext; id: string }> {
     const context = await chromium.launchPersistentContext(profileDir, {
       executablePath,
-      headless: true,
+      headless,
       args,
     });
     const isExtension = (w: Worker) => w.url().startsWith('chrome-extension://');
