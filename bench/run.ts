@@ -5,12 +5,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
-import { build } from 'esbuild';
 import type { Reading } from '../lib/usage/types';
+import { chromiumArgs, chromiumPath } from '../tests/e2e/extension-session';
 import { startFakeClaude } from '../tests/fixtures/fake-claude';
 import { runBacktest } from './backtest';
 import { connectBrowser, connectTarget, traceWorkerCpu } from './cdp';
 import { writeFloorExtension } from './floor';
+import { seedScript } from './seed';
 import { measureSizes } from './sizes';
 import { fmt, fmtSpread, measure, spread, type Spread } from './stats';
 
@@ -25,35 +26,11 @@ declare const chrome: {
   storage: { local: { get(key: string): Promise<Record<string, unknown>> } };
 };
 
-async function seedScript(): Promise<string> {
-  const result = await build({
-    entryPoints: [join(REPO, 'bench', 'seed-entry.ts')],
-    bundle: true,
-    format: 'iife',
-    write: false,
-    platform: 'browser',
-  });
-  return result.outputFiles[0]!.text;
-}
-
 async function launch(profile: string, floorDir: string, port: number, spki: string) {
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    executablePath: chromiumPath(),
     headless: true,
-    args: [
-      `--disable-extensions-except=${OUT},${floorDir}`,
-      `--load-extension=${OUT},${floorDir}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--remote-debugging-port=0',
-      `--host-resolver-rules=MAP claude.ai 127.0.0.1:${port}`,
-      `--ignore-certificate-errors-spki-list=${spki}`,
-    ],
+    args: [...chromiumArgs([OUT, floorDir], { port, spki }), '--remote-debugging-port=0'],
   });
   const find = async (file: string): Promise<Worker> =>
     context.serviceWorkers().find((w) => w.url().endsWith(file)) ??

@@ -7,8 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
-import { build } from 'esbuild';
 import type { Reading } from '../lib/usage/types';
+import { seedScript } from '../bench/seed';
 import { launchExtension } from '../tests/e2e/extension-session';
 import { startFakeClaude } from '../tests/fixtures/fake-claude';
 
@@ -73,17 +73,6 @@ function payload(frame: Frame, sessionReset: number, weeklyReset: number) {
       enabled: true,
     },
   };
-}
-
-async function seedScript(): Promise<string> {
-  const result = await build({
-    entryPoints: [join(REPO, 'bench', 'seed-entry.ts')],
-    bundle: true,
-    format: 'iife',
-    write: false,
-    platform: 'browser',
-  });
-  return result.outputFiles[0]!.text;
 }
 
 async function shot(page: Page, name: string, scheme: 'light' | 'dark' = 'light'): Promise<string> {

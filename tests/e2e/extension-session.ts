@@ -43,7 +43,27 @@ export interface ExtensionSession {
   close(): Promise<void>;
 }
 
-function chromiumPath(): string {
+/**
+ * Chromium's flags for extensions from `dirs` talking to the fake claude.ai: no calls home, and
+ * claude.ai resolved to the fake, whose certificate is trusted by its key.
+ */
+export function chromiumArgs(dirs: string[], server: Pick<FakeClaude, 'port' | 'spki'>): string[] {
+  return [
+    `--disable-extensions-except=${dirs.join(',')}`,
+    `--load-extension=${dirs.join(',')}`,
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    `--host-resolver-rules=MAP claude.ai 127.0.0.1:${server.port}`,
+    `--ignore-certificate-errors-spki-list=${server.spki}`,
+  ];
+}
+
+export function chromiumPath(): string {
   const path = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
   if (!existsSync(path)) {
     throw new Error(
@@ -54,7 +74,7 @@ function chromiumPath(): string {
   return path;
 }
 
-function extensionDir(): string {
+export function extensionDir(): string {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(
       'No production build in .output/chrome-mv3: run `npm run build` first (`npm test` does).',
@@ -96,19 +116,7 @@ export async function launchExtension(
 ): Promise<ExtensionSession> {
   const executablePath = chromiumPath();
   const dir = extensionDir();
-  const args = [
-    `--disable-extensions-except=${dir}`,
-    `--load-extension=${dir}`,
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-    `--host-resolver-rules=MAP claude.ai 127.0.0.1:${server.port}`,
-    `--ignore-certificate-errors-spki-list=${server.spki}`,
-  ];
+  const args = chromiumArgs([dir], server);
 
   async function open(): Promise<{ context: BrowserContext; id: string }> {
     const context = await chromium.launchPersistentContext(profileDir, {

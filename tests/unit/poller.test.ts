@@ -55,7 +55,12 @@ describe('poller', () => {
     server.on(USAGE, { body: fixture('max-sep-2026.json') });
     server.on(TEAM_USAGE, { body: fixture('max-fable-scoped-aug-2026.json') });
     repo = createSnapshotRepo(await openUsageDb(new IDBFactory()));
-    poller = createPoller({
+    poller = makePoller();
+  });
+
+  /** A poller on the fake server and this test's clock, with `overrides` for its dependencies. */
+  function makePoller(overrides: Partial<Parameters<typeof createPoller>[0]> = {}) {
+    return createPoller({
       client: createClaudeClient({ fetch: server.fetch, now: () => clock }),
       openRepo: async () => repo,
       store: createPollStore(),
@@ -63,8 +68,9 @@ describe('poller', () => {
       afterPoll: async () => void badgeUpdates++,
       spacingMs: 0,
       now: () => clock,
+      ...overrides,
     });
-  });
+  }
 
   it('finds the chat organisations, reads the usage of each and keeps the readings', async () => {
     expect(await poller.poll('install')).toEqual({ ok: true });
@@ -170,15 +176,7 @@ describe('poller', () => {
   });
 
   it('makes no request at all without host access to claude.ai, and says so', async () => {
-    const p = createPoller({
-      client: createClaudeClient({ fetch: server.fetch, now: () => clock }),
-      openRepo: async () => repo,
-      store: createPollStore(),
-      scheduleAlarm: async () => {},
-      afterPoll: async () => {},
-      hasHostAccess: async () => false,
-      now: () => clock,
-    });
+    const p = makePoller({ hasHostAccess: async () => false });
     expect((await p.poll('install')).failure?.kind).toBe('no_access');
     expect(server.requests).toEqual([]);
     expect((await statusItem.getValue()).lastError?.kind).toBe('no_access');
@@ -196,15 +194,9 @@ describe('poller', () => {
       addMany: async () => Promise.reject(new DOMException('full', 'QuotaExceededError')),
     };
     const errors: unknown[] = [];
-    const p = createPoller({
-      client: createClaudeClient({ fetch: server.fetch, now: () => clock }),
+    const p = makePoller({
       openRepo: async () => failing,
-      store: createPollStore(),
-      scheduleAlarm: async () => {},
-      afterPoll: async () => {},
       onStoreError: (e) => void errors.push(e),
-      spacingMs: 0,
-      now: () => clock,
     });
     expect(await p.poll('install')).toEqual({ ok: true });
     expect((await latestItem.getValue())[ORG]).toBeDefined();
@@ -228,15 +220,7 @@ describe('poller', () => {
           ? Promise.reject(new DOMException('full', 'QuotaExceededError'))
           : repo.addMany(readings),
     };
-    const p = createPoller({
-      client: createClaudeClient({ fetch: server.fetch, now: () => clock }),
-      openRepo: async () => flaky,
-      store: createPollStore(),
-      scheduleAlarm: async () => {},
-      afterPoll: async () => {},
-      spacingMs: 0,
-      now: () => clock,
-    });
+    const p = makePoller({ openRepo: async () => flaky });
     await p.poll('install');
     expect((await statusItem.getValue()).storeError).not.toBeNull();
     full = false;
