@@ -1,1 +1,12 @@
-document.getElementById('app')!.textContent = 'Loading';
+import { render } from 'preact';
+import { App } from './App';
+import { readPopupData } from './data';
+import './style.css';
+
+// Paint the bars from extension storage first; the chart and history follow.
+void readPopupData().then((data) => {
+  render(<App initial={data} />, document.getElementById('app')!);
+  performance.mark('bars-painted');
+  // A popup with no organisation draws no chart; say so, so nothing waits for it.
+  if (data.orgs.list.length === 0) performance.mark('chart-drawn');
+});

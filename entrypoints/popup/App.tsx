@@ -1,0 +1,229 @@
+import type { ComponentType } from 'preact';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { OrgSwitcher } from '@/components/OrgSwitcher';
+import { StatusLine } from '@/components/StatusLine';
+import { UsageRow } from '@/components/UsageRow';
+import type { HistoryChartProps } from '@/components/HistoryChart';
+import { badgeLimit } from '@/lib/badge';
+import { toSeries } from '@/lib/chart-points';
+import { createSnapshotRepo, openUsageDb } from '@/lib/db';
+import { limitOutlook } from '@/lib/forecast-text';
+import { formatExtra, nextTickIn } from '@/lib/format';
+import { levelOf } from '@/lib/levels';
+import { selectedOrgItem } from '@/lib/settings';
+import { currentFailure, statusOf } from '@/lib/status';
+import type { Reading } from '@/lib/usage/types';
+import { readPopupData, watchPopupData, type PopupData } from './data';
+
+const H = 3_600_000;
+const RANGES = [
+  { label: '1 h', ms: H },
+  { label: '5 h', ms: 5 * H },
+  { label: '24 h', ms: 24 * H },
+  { label: '7 d', ms: 7 * 24 * H },
+  { label: '30 d', ms: 30 * 24 * H },
+];
+/** The forecast looks back a day at most; the chart may look further. */
+const FORECAST_HISTORY = 24 * H;
+
+export function App({ initial }: { initial: PopupData }) {
+  const [data, setData] = useState(initial);
+  const [now, setNow] = useState(Date.now());
+  const [refreshing, setRefreshing] = useState(false);
+  const [range, setRange] = useState(RANGES[2]!);
+  const [history, setHistory] = useState<Reading[] | null>(null);
+  const [Chart, setChart] = useState<ComponentType<HistoryChartProps> | null>(null);
+
+  const { settings, latest, orgs, status } = data;
+  const org = orgs.list.find((o) => o.uuid === data.selected) ?? orgs.list[0] ?? null;
+  const reading = org ? latest[org.uuid] : undefined;
+  const orgStatus = statusOf(status, org?.uuid);
+  const failure = currentFailure(orgStatus);
+  const signedOut = failure?.kind === 'signed_out';
+  const stale = !!reading && now - reading.at > 3 * settings.pollMinutes * 60_000;
+
+  useEffect(() => watchPopupData(() => void readPopupData().then(setData)), []);
+
+  useEffect(() => {
+    const theme = settings.theme;
+    if (theme === 'system') delete document.documentElement.dataset.theme;
+    else document.documentElement.dataset.theme = theme;
+  }, [settings.theme]);
+
+  // One timer for every countdown: the next moment any of their texts changes.
+  useEffect(() => {
+    const ticks = (reading?.limits ?? [])
+      .map((l) => nextTickIn(l.resetsAt, now))
+      .filter((t): t is number => t !== null);
+    const delay = Math.min(60_000, ...ticks);
+    const timer = setTimeout(() => setNow(Date.now()), delay + 5);
+    return () => clearTimeout(timer);
+  }, [now, reading]);
+
+  const refresh = async () => {
+    setRefreshing(true);
+    try {
+      await browser.runtime.sendMessage({ type: 'refresh' });
+    } finally {
+      setRefreshing(false);
+      setNow(Date.now());
+    }
+  };
+
+  // Opening the popup refreshes numbers older than a minute; the stored ones show meanwhile.
+  useEffect(() => {
+    if (!orgStatus.lastSuccessAt || Date.now() - orgStatus.lastSuccessAt > 60_000) void refresh();
+  }, []);
+
+  // History for the chart and the forecasts, after the bars are on screen.
+  useEffect(() => {
+    if (!org) return;
+    let live = true;
+    const to = Date.now();
+    void openUsageDb()
+      .then((db) =>
+        createSnapshotRepo(db).range(org.uuid, to - Math.max(range.ms, FORECAST_HISTORY), to),
+      )
+      .then((readings) => live && setHistory(readings))
+      .catch(() => live && setHistory([]));
+    return () => {
+      live = false;
+    };
+  }, [org?.uuid, range, reading?.at]);
+
+  useEffect(() => {
+    void import('@/components/HistoryChart').then((m) => setChart(() => m.default));
+  }, []);
+
+  const series = useMemo(
+    () => (history ? toSeries(history.filter((r) => r.at >= Date.now() - range.ms)) : []),
+    [history, range],
+  );
+
+  // The chart moves on the minute, not with every second of a countdown.
+  const minute = Math.ceil(now / 60_000) * 60_000;
+
+  const allowAccess = async () => {
+    if (await browser.permissions.request({ origins: ['https://claude.ai/*'] })) await refresh();
+  };
+
+  const tightest = Object.fromEntries(
+    orgs.list.map((o) => [
+      o.uuid,
+      latest[o.uuid] ? badgeLimit(latest[o.uuid]!, settings.badge.limit)?.percent : undefined,
+    ]),
+  );
+
+  return (
+    <main class="popup">
+      <header class="header">
+        <div class="title">
+          <h1>{org?.name ?? 'Claude usage'}</h1>
+          {org?.plan && <span class="plan">{org.plan}</span>}
+        </div>
+        <div class="actions">
+          <button
+            type="button"
+            class="icon-button"
+            aria-label="Refresh"
+            aria-busy={refreshing}
+            disabled={refreshing}
+            onClick={() => void refresh()}
+          >
+            <span class={refreshing ? 'spin' : ''} aria-hidden="true">
+              ↻
+            </span>
+          </button>
+          <button
+            type="button"
+            class="icon-button"
+            aria-label="Options"
+            onClick={() => void browser.runtime.openOptionsPage()}
+          >
+            <span aria-hidden="true">⚙</span>
+          </button>
+        </div>
+      </header>
+
+      <OrgSwitcher
+        orgs={orgs.list}
+        selected={org?.uuid ?? ''}
+        tightest={tightest}
+        onSelect={(uuid) => {
+          setHistory(null);
+          void selectedOrgItem.setValue(uuid);
+        }}
+      />
+
+      <StatusLine
+        failure={failure}
+        lastSuccessAt={orgStatus.lastSuccessAt}
+        nextPollAt={status.nextPollAt}
+        stale={stale}
+        refreshing={refreshing}
+        now={now}
+        onAllowAccess={() => void allowAccess()}
+      />
+
+      {reading && reading.limits.length > 0 && (
+        <ul class={`rows${signedOut ? ' dimmed' : ''}`} aria-label="Limits">
+          {reading.limits.map((limit) => {
+            const outlook =
+              history && !signedOut ? limitOutlook(limit, history, now) : { hints: [] };
+            return (
+              <UsageRow
+                key={limit.id}
+                limit={limit}
+                level={levelOf(limit.percent, settings.badge)}
+                now={now}
+                hints={outlook.hints}
+                paceMarker={outlook.percentAtReset}
+                dimmed={signedOut}
+              />
+            );
+          })}
+        </ul>
+      )}
+      {reading && reading.limits.length === 0 && (
+        <p class="empty">This organisation reports no usage limits.</p>
+      )}
+      {!reading && !failure && <p class="empty">Reading your usage…</p>}
+
+      {reading?.extra && (
+        <p class="extra">
+          <span>Extra usage</span> {formatExtra(reading.extra)}
+        </p>
+      )}
+
+      {org && (
+        <section class="history" aria-label="History">
+          <div class="ranges" role="group" aria-label="History range">
+            {RANGES.map((r) => (
+              <button
+                type="button"
+                key={r.label}
+                aria-pressed={r === range}
+                onClick={() => setRange(r)}
+              >
+                {r.label}
+              </button>
+            ))}
+          </div>
+          <div class="chart-box">
+            {Chart && history ? (
+              <Chart
+                series={series}
+                from={minute - range.ms}
+                to={minute}
+                onDrawn={() => performance.mark('chart-drawn')}
+              />
+            ) : (
+              <p class="chart-wait">Loading history…</p>
+            )}
+          </div>
+        </section>
+      )}
+    </main>
+  );
+}

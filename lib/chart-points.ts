@@ -1,0 +1,55 @@
+import type { Reading } from './usage/types';
+
+export interface ChartPoint {
+  x: number;
+  y: number;
+}
+
+export interface Series {
+  id: string;
+  label: string;
+  points: ChartPoint[];
+}
+
+/**
+ * Readings → one series per limit (labels from the newest reading), oldest first, each downsampled
+ * to at most `maxPoints`. Pure.
+ */
+export function toSeries(readings: readonly Reading[], maxPoints = 300): Series[] {
+  const byId = new Map<string, Series>();
+  for (const reading of readings) {
+    for (const limit of reading.limits) {
+      let series = byId.get(limit.id);
+      if (!series) byId.set(limit.id, (series = { id: limit.id, label: limit.label, points: [] }));
+      series.label = limit.label;
+      series.points.push({ x: reading.at, y: limit.percent });
+    }
+  }
+  return [...byId.values()].map((s) => ({ ...s, points: downsample(s.points, maxPoints) }));
+}
+
+/**
+ * Min/max buckets: each bucket keeps its lowest and highest point, in time order, so peaks and the
+ * drops of a reset survive any amount of history. Returns at most `maxPoints` points.
+ */
+export function downsample(points: readonly ChartPoint[], maxPoints: number): ChartPoint[] {
+  if (points.length <= maxPoints) return [...points];
+  const buckets = Math.max(1, Math.floor(maxPoints / 2));
+  const size = points.length / buckets;
+  const out: ChartPoint[] = [];
+  for (let b = 0; b < buckets; b++) {
+    const start = Math.floor(b * size);
+    const end = Math.min(points.length, Math.floor((b + 1) * size));
+    let min = points[start]!;
+    let max = points[start]!;
+    for (let i = start + 1; i < end; i++) {
+      const p = points[i]!;
+      if (p.y < min.y) min = p;
+      if (p.y > max.y) max = p;
+    }
+    if (min === max) out.push(min);
+    else if (min.x < max.x) out.push(min, max);
+    else out.push(max, min);
+  }
+  return out;
+}

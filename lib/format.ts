@@ -1,0 +1,78 @@
+import { formatDuration } from './duration';
+import type { ExtraUsage } from './usage/types';
+
+/** "2 h 11 min", "59 s", "Resetting…" once due, "Not started" for a window that has not begun. */
+export function formatCountdown(resetsAt: number | null, now: number): string {
+  if (resetsAt === null) return 'Not started';
+  const left = resetsAt - now;
+  return left > 0 ? formatDuration(left) : 'Resetting…';
+}
+
+/** How often a countdown must redraw: every second in its last minute, else on the minute. */
+export function nextTickIn(resetsAt: number | null, now: number): number | null {
+  if (resetsAt === null) return null;
+  const left = resetsAt - now;
+  if (left <= 0) return null;
+  // The text rounds up, so it changes exactly when `left` crosses a whole second (or minute).
+  if (left <= 60_000) return left % 1000 || 1000;
+  return left % 60_000 || 60_000;
+}
+
+/** The raw percent as text: whole numbers, the value kept when over 100. */
+export function formatPercent(percent: number): string {
+  return `${Math.round(percent)}%`;
+}
+
+/** Percent clamped for a bar (0–100), rounded. */
+export function barValue(percent: number): number {
+  return Math.min(100, Math.max(0, Math.round(percent)));
+}
+
+/** Minor units in the account's currency, by the browser's locale. */
+export function formatMoney(
+  minor: number,
+  currency: string,
+  exponent: number,
+  locale?: string,
+): string {
+  const amount = minor / 10 ** exponent;
+  try {
+    return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(amount);
+  } catch {
+    return `${amount.toFixed(exponent)} ${currency}`;
+  }
+}
+
+/** "€12.50 of €50.00 this month", or "$3.10 · no monthly cap". */
+export function formatExtra(extra: ExtraUsage, locale?: string): string {
+  const used = formatMoney(extra.usedMinor, extra.currency, extra.exponent, locale);
+  if (extra.limitMinor === null) return `${used} · no monthly cap`;
+  return `${used} of ${formatMoney(extra.limitMinor, extra.currency, extra.exponent, locale)} this month`;
+}
+
+/** A local wall-clock time: "14:05"; with the weekday when not today: "Tue 14:05". */
+export function formatClock(at: number, now: number, locale?: string): string {
+  const sameDay = new Date(at).toDateString() === new Date(now).toDateString();
+  return new Intl.DateTimeFormat(locale, {
+    ...(sameDay ? {} : { weekday: 'short' }),
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(at);
+}
+
+/** The exact local time, for a tooltip: "Tuesday, 24 November, 14:05:00". */
+export function formatExact(at: number, locale?: string): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'medium' }).format(at);
+}
+
+/** "just now", "1 min ago", "3 hours ago", by the browser's locale. */
+export function formatAgo(at: number, now: number, locale?: string): string {
+  const seconds = Math.round((now - at) / 1000);
+  if (seconds < 45) return 'just now';
+  const rtf = new Intl.RelativeTimeFormat(locale, { numeric: 'auto', style: 'short' });
+  const minutes = Math.round(seconds / 60);
+  if (minutes < 60) return rtf.format(-minutes, 'minute');
+  const hours = Math.round(minutes / 60);
+  if (hours < 48) return rtf.format(-hours, 'hour');
+  return rtf.format(-Math.round(hours / 24), 'day');
+}
