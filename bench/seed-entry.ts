@@ -1,9 +1,37 @@
-// Bundled by the bench (esbuild) and evaluated in an extension page: seeds history through the
-// project's own repository, so nothing in the shipped bundle exists for the bench's sake.
+// Bundled by the bench and the demo (esbuild) and evaluated in an extension page: seeds history
+// through the project's own repository, so nothing in the shipped bundle exists for their sake.
 import { createSnapshotRepo, openUsageDb } from '../lib/db';
-import type { Reading } from '../lib/usage/types';
+import type { Limit, Reading } from '../lib/usage/types';
 
 const STEP = 2 * 60_000;
+const HOUR = 3_600_000;
+const SESSION = 5 * HOUR;
+const WEEK = 7 * 24 * HOUR;
+
+/** A plausible percent for `limit` at `at`: sessions climb and reset every 5 h, weeks climb slowly. */
+function percentAt(
+  limit: Limit,
+  at: number,
+  end: number,
+): { percent: number; resetsAt: number | null } {
+  const daytime = 0.35 + 0.65 * Math.max(0, Math.sin((2 * Math.PI * at) / (24 * HOUR)));
+  if (limit.kind === 'session') {
+    const resetsAt =
+      (limit.resetsAt ?? end) -
+      Math.ceil(((limit.resetsAt ?? end) - at) / SESSION) * SESSION +
+      SESSION;
+    const phase = 1 - (resetsAt - at) / SESSION;
+    return { percent: Math.min(100, Math.round(phase * 105 * daytime)), resetsAt };
+  }
+  const weekEnd = limit.resetsAt ?? end + WEEK;
+  const resetsAt = at > weekEnd - WEEK ? weekEnd : weekEnd - WEEK;
+  const phase = 1 - (resetsAt - at) / WEEK;
+  const scale = limit.kind === 'weekly' ? 1 : 0.9;
+  return {
+    percent: Math.round(Math.min(limit.percent, phase * limit.percent * 1.05) * scale),
+    resetsAt,
+  };
+}
 
 async function seed(template: Reading, count: number): Promise<{ before: number; after: number }> {
   const usage = async () => (await navigator.storage.estimate()).usage ?? 0;
@@ -14,11 +42,10 @@ async function seed(template: Reading, count: number): Promise<{ before: number;
   const batch: Reading[] = [];
   for (let i = count - 1; i >= 0; i--) {
     const at = end - i * STEP;
-    const wave = (Math.sin(at / 3_600_000) + 1) * 45;
     batch.push({
       ...template,
       at,
-      limits: template.limits.map((l, k) => ({ ...l, percent: Math.round((wave + k * 7) % 100) })),
+      limits: template.limits.map((l) => ({ ...l, ...percentAt(l, at, end) })),
     });
     if (batch.length === 5_000) await repo.addMany(batch.splice(0));
   }

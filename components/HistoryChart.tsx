@@ -90,7 +90,13 @@ export default function HistoryChart({ series, from, to, onDrawn }: HistoryChart
             min: from,
             max: to,
             grid: { color: grid },
-            ticks: { color: text, maxTicksLimit: 5, callback: (v) => tick.format(Number(v)) },
+            ticks: {
+              color: text,
+              stepSize: span / 4,
+              includeBounds: false,
+              maxRotation: 0,
+              callback: (v) => tick.format(Number(v)),
+            },
           },
           y: {
             min: 0,
