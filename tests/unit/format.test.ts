@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import {
+  barValue,
+  formatCountdown,
+  formatExtra,
+  formatMoney,
+  formatPercent,
+  nextTickIn,
+} from '../../lib/format';
+
+const NOW = Date.parse('2026-09-05T12:00:00Z');
+const MIN = 60_000;
+
+describe('formatCountdown', () => {
+  it.each([
+    [NOW + (2 * 60 + 11) * MIN, '2 h 11 min'],
+    [NOW + (2 * 60 + 10) * MIN + 1, '2 h 11 min'],
+    [NOW + 59_000, '59 s'],
+    [NOW + 3 * 24 * 60 * MIN + 4 * 60 * MIN, '3 d 4 h'],
+    [NOW, 'Resetting…'],
+    [NOW - 5 * MIN, 'Resetting…'],
+    [null, 'Not started'],
+  ])('shows %s as %s', (resetsAt, text) => {
+    expect(formatCountdown(resetsAt, NOW)).toBe(text);
+  });
+});
+
+describe('nextTickIn', () => {
+  it('ticks on the minute when more than a minute is left, each second in the last one', () => {
+    expect(nextTickIn(NOW + 5 * MIN + 20_000, NOW)).toBe(20_000);
+    expect(nextTickIn(NOW + 30_500, NOW)).toBe(500);
+    expect(nextTickIn(NOW - 1, NOW)).toBeNull();
+    expect(nextTickIn(null, NOW)).toBeNull();
+  });
+});
+
+describe('percent and money', () => {
+  it('keeps the raw percent in text and clamps the bar', () => {
+    expect(formatPercent(130.4)).toBe('130%');
+    expect([barValue(130.4), barValue(-3), barValue(47.5)]).toEqual([100, 0, 48]);
+  });
+
+  it('turns minor units into the account currency', () => {
+    expect(formatMoney(1942.2, 'USD', 2, 'en-US')).toBe('$19.42');
+    expect(formatMoney(500, 'JPY', 0, 'en-US')).toBe('¥500');
+    expect(formatMoney(100, 'XXX-not', 2, 'en-US')).toBe('1.00 XXX-not');
+  });
+
+  it('says the cap, or that there is none', () => {
+    expect(
+      formatExtra({ usedMinor: 1250, limitMinor: 5000, currency: 'EUR', exponent: 2 }, 'en-US'),
+    ).toBe('€12.50 of €50.00 this month');
+    expect(
+      formatExtra({ usedMinor: 0, limitMinor: null, currency: 'USD', exponent: 2 }, 'en-US'),
+    ).toBe('$0.00 · no monthly cap');
+  });
+});
