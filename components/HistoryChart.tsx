@@ -1,18 +1,10 @@
-import {
-  Chart,
-  Filler,
-  LinearScale,
-  LineController,
-  LineElement,
-  PointElement,
-  Tooltip,
-} from 'chart.js';
+import { Chart, LinearScale, LineController, LineElement, PointElement, Tooltip } from 'chart.js';
 import { useEffect, useRef } from 'preact/hooks';
 import type { Series } from '@/lib/chart-points';
 import { formatPercent } from '@/lib/format';
 
 // Only the pieces drawn here: a tree-shaken Chart.js keeps the popup small.
-Chart.register(LineController, LineElement, PointElement, LinearScale, Tooltip, Filler);
+Chart.register(LineController, LineElement, PointElement, LinearScale, Tooltip);
 
 export interface HistoryChartProps {
   series: Series[];
