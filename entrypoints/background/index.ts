@@ -1,11 +1,12 @@
 import { browser } from 'wxt/browser';
 import { isMessage } from '@/lib/messages';
+import { openFromNotification } from '@/lib/notifier';
 import { POLL_ALARM } from '@/lib/poller';
 import { settingsItem } from '@/lib/settings';
 import { createServices } from './services';
 
 export default defineBackground(() => {
-  const { poller, updateBadge } = createServices();
+  const { poller, updateBadge, notifier } = createServices();
 
   // Listeners first and synchronously: a worker woken by an event must not miss it.
   browser.runtime.onInstalled.addListener(() => void poller.poll('install'));
@@ -16,7 +17,15 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message) => {
     if (!isMessage(message)) return undefined;
     if (message.type === 'refresh') return poller.poll('refresh').then((r) => ({ ok: r.ok }));
+    if (message.type === 'test-notification') return notifier.sendTest().then(() => ({ ok: true }));
     return undefined;
+  });
+  browser.notifications.onClicked.addListener((id) => {
+    void browser.notifications.clear(id);
+    void openFromNotification({
+      openPopup: browser.action.openPopup ? () => browser.action.openPopup() : undefined,
+      openTab: (url) => browser.tabs.create({ url }),
+    });
   });
   // Settings take effect at once: the badge redraws, the next poll follows the new interval.
   settingsItem.watch((next, previous) => {

@@ -2,7 +2,10 @@ import { browser } from 'wxt/browser';
 import { chooseBadgeOrg, computeBadge, type BadgeView } from '@/lib/badge';
 import { createSnapshotRepo, openUsageDb, type SnapshotRepo } from '@/lib/db';
 import { createPoller } from '@/lib/poller';
+import { alertStateItem } from '@/lib/alerts/store';
+import { createNotifier } from '@/lib/notifier';
 import { createPollStore, type PollState } from '@/lib/poll-store';
+import { latestItem, orgsItem, settingsItem } from '@/lib/settings';
 import { statusOf } from '@/lib/status';
 import { createClaudeClient } from '@/lib/usage/client';
 
@@ -42,16 +45,32 @@ export function createServices() {
     await Promise.all(calls);
   }
 
+  const notifier = createNotifier({
+    notifications: browser.notifications,
+    state: alertStateItem,
+    settings: () => settingsItem.getValue(),
+    orgCount: async () => (await orgsItem.getValue()).list.length,
+    latest: () => latestItem.getValue(),
+    iconUrl: browser.runtime.getURL('/icon/128.png'),
+    now: Date.now,
+    localMinutes: () => {
+      const d = new Date();
+      return d.getHours() * 60 + d.getMinutes();
+    },
+  });
+
   const poller = createPoller({
     client: createClaudeClient({ fetch: (...args) => fetch(...args), now: Date.now }),
     openRepo,
     store,
     scheduleAlarm: (name, info) => browser.alarms.create(name, info),
     afterPoll: updateBadge,
+    onReading: (org, reading) => notifier.afterReading(org, reading),
+    onFailure: (_org, failure) => notifier.afterFailure(failure),
     hasHostAccess: () => browser.permissions.contains({ origins: ['https://claude.ai/*'] }),
     onStoreError: (error) => console.warn('Claude Usage Meter: could not store a reading', error),
     now: Date.now,
   });
 
-  return { poller, updateBadge, openRepo };
+  return { poller, updateBadge, openRepo, notifier };
 }

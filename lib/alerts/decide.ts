@@ -1,0 +1,207 @@
+import { formatDuration } from '../duration';
+import type { Settings } from '../settings';
+import type { Failure, Limit, Reading } from '../usage/types';
+import type { AlertState, LimitMemory, Notice } from './state';
+
+type NotificationSettings = Settings['notifications'];
+
+const MINUTE = 60_000;
+/** `resets_at` jitters by microseconds; a window restarts only when it moves by more than this. */
+const RESET_MOVE_MS = 5 * MINUTE;
+/** A threshold re-arms once usage falls this many points below it. */
+const REARM_POINTS = 5;
+/** Limits unseen this long are forgotten, so the state stays small. */
+const FORGET_MS = 30 * 24 * 60 * MINUTE;
+
+export interface ReadingInput {
+  orgId: string;
+  /** The organisation's name, when more than one is tracked. */
+  orgLabel?: string;
+  reading: Reading;
+}
+
+export interface Decision {
+  notices: Notice[];
+  state: AlertState;
+}
+
+/** Minutes since local midnight, for quiet hours; the caller passes it so tests need no time zone. */
+export function inQuietHours(
+  quiet: NotificationSettings['quietHours'],
+  localMinutes: number,
+): boolean {
+  if (!quiet.enabled) return false;
+  const toMinutes = (hhmm: string) => {
+    const [h, m] = hhmm.split(':').map(Number);
+    return (h ?? 0) * 60 + (m ?? 0);
+  };
+  const start = toMinutes(quiet.start);
+  const end = toMinutes(quiet.end);
+  if (start === end) return false;
+  return start < end
+    ? localMinutes >= start && localMinutes < end
+    : localMinutes >= start || localMinutes < end;
+}
+
+function title(orgLabel?: string): string {
+  return orgLabel ? `Claude usage · ${orgLabel}` : 'Claude usage';
+}
+
+function resetText(limit: Limit, now: number): string {
+  if (limit.resetsAt === null) return 'window not started';
+  const left = limit.resetsAt - now;
+  return left > 0 ? `resets in ${formatDuration(left)}` : 'resetting now';
+}
+
+const alertable = (limit: Limit, settings: NotificationSettings) =>
+  limit.kind !== 'other' && settings.kinds[limit.kind];
+
+/**
+ * What to announce after a reading, and the state to keep: one notice when a threshold is first
+ * reached (the highest, when several are passed at once), one when the limit is reached, one when
+ * a window that had run high starts again. Hovering near a threshold never repeats it: it re-arms
+ * only after a reset or a fall of 5 points, and a cooldown bounds it anyway. Pure.
+ */
+export function decideOnReading(
+  state: AlertState,
+  { orgId, orgLabel, reading }: ReadingInput,
+  settings: NotificationSettings,
+  now: number,
+  localMinutes: number,
+): Decision {
+  const limits: Record<string, LimitMemory> = {};
+  for (const [key, memory] of Object.entries(state.limits)) {
+    if (now - memory.seenAt < FORGET_MS) limits[key] = memory;
+  }
+  const notices: Notice[] = [];
+  const cooldown = settings.cooldownHours * 60 * MINUTE;
+
+  for (const limit of reading.limits) {
+    const key = `${orgId}|${limit.id}`;
+    const before = limits[key];
+    const reset =
+      before !== undefined &&
+      before.resetsAt !== null &&
+      limit.resetsAt !== null &&
+      limit.resetsAt - before.resetsAt > RESET_MOVE_MS &&
+      limit.percent < before.percent;
+    const memory: LimitMemory =
+      reset || !before
+        ? {
+            resetsAt: limit.resetsAt,
+            percent: limit.percent,
+            peak: limit.percent,
+            fired: {},
+            lastShown: { ...before?.lastShown },
+            seenAt: now,
+          }
+        : { ...before, fired: { ...before.fired }, lastShown: { ...before.lastShown } };
+    limits[key] = memory;
+    if (!alertable(limit, settings)) {
+      Object.assign(memory, { resetsAt: limit.resetsAt, percent: limit.percent, seenAt: now });
+      continue;
+    }
+
+    if (reset && settings.resetAlerts && before!.peak >= settings.resetAfterPercent) {
+      notices.push({
+        id: `reset:${key}`,
+        kind: 'reset',
+        title: title(orgLabel),
+        message: `${limit.label} has reset · ${Math.round(limit.percent)} % used now`,
+        priority: 1,
+        key,
+      });
+    }
+
+    for (const threshold of Object.keys(memory.fired).map(Number)) {
+      if (limit.percent <= threshold - REARM_POINTS) delete memory.fired[threshold];
+    }
+    const levels = [...settings.thresholds, ...(settings.limitReached ? [100] : [])];
+    const passed = levels.filter((t) => limit.percent >= t && memory.fired[t] === undefined);
+    const highest = Math.max(...passed);
+    for (const t of passed) memory.fired[t] = now;
+    if (passed.length > 0 && now - (memory.lastShown[highest] ?? -Infinity) >= cooldown) {
+      memory.lastShown[highest] = now;
+      const percent = Math.round(limit.percent);
+      notices.push(
+        highest >= 100
+          ? {
+              id: `reached:${key}`,
+              kind: 'reached',
+              title: title(orgLabel),
+              message: `${limit.label} limit reached · ${resetText(limit, now)}`,
+              priority: 3,
+              key,
+              percent: 100,
+            }
+          : {
+              id: `threshold:${key}`,
+              kind: 'threshold',
+              title: title(orgLabel),
+              message: `${limit.label} at ${percent} % · ${resetText(limit, now)}`,
+              priority: 2 + highest / 1000,
+              key,
+              percent: highest,
+            },
+      );
+    }
+    Object.assign(memory, {
+      resetsAt: limit.resetsAt,
+      percent: limit.percent,
+      peak: Math.max(memory.peak, limit.percent),
+      seenAt: now,
+    });
+  }
+
+  const next: AlertState = { ...state, limits, signedOutShown: false };
+  return hold({ notices: settings.enabled ? notices : [], state: next }, settings, localMinutes);
+}
+
+/** After a failed poll: a sign-out is announced once; nothing else, and never a reset. Pure. */
+export function decideOnFailure(
+  state: AlertState,
+  failure: Failure,
+  settings: NotificationSettings,
+  localMinutes: number,
+): Decision {
+  if (failure.kind !== 'signed_out' || state.signedOutShown) return { notices: [], state };
+  const notice: Notice = {
+    id: 'signed-out',
+    kind: 'signed_out',
+    title: 'Claude usage',
+    message: 'Sign in to claude.ai to keep tracking',
+    priority: 2.5,
+  };
+  const next = { ...state, signedOutShown: true };
+  return hold({ notices: settings.enabled ? [notice] : [], state: next }, settings, localMinutes);
+}
+
+/** In quiet hours, notices wait; afterwards, the most important one still true is shown. Pure. */
+export function releaseHeld(
+  state: AlertState,
+  latest: Record<string, Reading>,
+  settings: NotificationSettings,
+  localMinutes: number,
+): Decision {
+  if (state.held.length === 0 || inQuietHours(settings.quietHours, localMinutes))
+    return { notices: [], state };
+  const stillTrue = state.held.filter((notice) => {
+    if (notice.percent === undefined || !notice.key)
+      return notice.kind !== 'signed_out' || state.signedOutShown;
+    const [orgId, limitId] = notice.key.split('|');
+    const limit = latest[orgId!]?.limits.find((l) => l.id === limitId);
+    return limit !== undefined && limit.percent >= notice.percent;
+  });
+  const best = stillTrue.sort((a, b) => b.priority - a.priority)[0];
+  return { notices: best && settings.enabled ? [best] : [], state: { ...state, held: [] } };
+}
+
+function hold(decision: Decision, settings: NotificationSettings, localMinutes: number): Decision {
+  if (decision.notices.length === 0 || !inQuietHours(settings.quietHours, localMinutes))
+    return decision;
+  const held = [
+    ...decision.state.held.filter((h) => !decision.notices.some((n) => n.id === h.id)),
+    ...decision.notices,
+  ];
+  return { notices: [], state: { ...decision.state, held } };
+}

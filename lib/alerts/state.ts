@@ -1,0 +1,39 @@
+/** What the alert logic remembers per limit, between readings and across worker restarts. */
+export interface LimitMemory {
+  /** The window's reset time at the last reading (null: not started). */
+  resetsAt: number | null;
+  percent: number;
+  /** The highest percent seen in this window: a reset is announced only after a high one. */
+  peak: number;
+  /** Thresholds (and 100 for "reached") already announced in this window, with when. */
+  fired: Record<string, number>;
+  /** When each threshold last notified, across windows: the cooldown. */
+  lastShown: Record<string, number>;
+  /** When this limit was last seen, to forget limits that went away. */
+  seenAt: number;
+}
+
+export type NoticeKind = 'threshold' | 'reached' | 'reset' | 'signed_out' | 'test';
+
+export interface Notice {
+  /** Stable id: a newer notice about the same thing replaces the older one. */
+  id: string;
+  kind: NoticeKind;
+  title: string;
+  message: string;
+  /** Higher wins when only one may be shown (quiet hours ending). */
+  priority: number;
+  /** The limit (`orgId|limitId`) and percent a held notice depends on. */
+  key?: string;
+  percent?: number;
+}
+
+export interface AlertState {
+  limits: Record<string, LimitMemory>;
+  /** A sign-out was announced; again only after a successful reading. */
+  signedOutShown: boolean;
+  /** Notices held during quiet hours. */
+  held: Notice[];
+}
+
+export const EMPTY_ALERT_STATE: AlertState = { limits: {}, signedOutShown: false, held: [] };
