@@ -75,6 +75,11 @@ export function createSnapshotRepo(db: IDBPDatabase<UsageDB>) {
       return cursor?.value;
     },
 
+    /** Every reading, oldest first (export). */
+    all(): Promise<Snapshot[]> {
+      return db.getAllFromIndex('snapshots', 'by-at');
+    },
+
     count(): Promise<number> {
       return db.count('snapshots');
     },

@@ -1,4 +1,5 @@
 import { storage } from 'wxt/utils/storage';
+import { migrateSettings } from './settings-validate';
 import type { LimitKind, Org, PollStatus, Reading } from './usage/types';
 
 export type BadgeLimitChoice = 'tightest' | 'session' | 'weekly';
@@ -72,10 +73,14 @@ export const EMPTY_STATUS: PollStatus = {
   pollingSince: null,
 };
 
-/** User settings; the UI writes, the worker watches. */
+/**
+ * User settings; the UI writes, the worker watches. Version 2 fills fields an older or partial
+ * object lacks (and reads the flat first shape), see `migrateSettings`.
+ */
 export const settingsItem = storage.defineItem<Settings>('local:settings', {
   fallback: DEFAULT_SETTINGS,
-  version: 1,
+  version: 2,
+  migrations: { 2: (stored: unknown) => migrateSettings(stored) },
 });
 
 /** The last good reading of each organisation, by org uuid: the popup's first paint and the badge. */

@@ -1,0 +1,277 @@
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { orgsItem, DEFAULT_SETTINGS, settingsItem, type Settings } from '@/lib/settings';
+import { validateSettings } from '@/lib/settings-validate';
+import type { Org } from '@/lib/usage/types';
+import { DataPanel } from './DataPanel';
+import { Check, describedBy, Field } from './fields';
+
+/** `settings` with the value at a dotted path replaced. */
+function withPath(settings: Settings, path: string, value: unknown): Settings {
+  const copy = structuredClone(settings) as unknown as Record<string, unknown>;
+  const keys = path.split('.');
+  let node = copy;
+  for (const key of keys.slice(0, -1)) node = node[key] as Record<string, unknown>;
+  node[keys[keys.length - 1]!] = value;
+  return copy as unknown as Settings;
+}
+
+const toNumber = (text: string) => (text.trim() === '' ? NaN : Number(text));
+const toList = (text: string) =>
+  text
+    .split(/[,\s]+/)
+    .filter(Boolean)
+    .map(Number);
+
+export function App({ initial }: { initial: Settings }) {
+  const [settings, setSettings] = useState(initial);
+  const [drafts, setDrafts] = useState<Record<string, string>>({});
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [orgs, setOrgs] = useState<Org[]>([]);
+  const [testResult, setTestResult] = useState('');
+
+  useEffect(() => settingsItem.watch((next) => setSettings(next ?? DEFAULT_SETTINGS)), []);
+  useEffect(() => void orgsItem.getValue().then((o) => setOrgs(o.list)), []);
+  useEffect(() => {
+    if (settings.theme === 'system') delete document.documentElement.dataset.theme;
+    else document.documentElement.dataset.theme = settings.theme;
+  }, [settings.theme]);
+
+  /** Save a change only when the whole result is valid; otherwise say why beside the field. */
+  function update(path: string, value: unknown, draft?: string) {
+    if (draft !== undefined) setDrafts((d) => ({ ...d, [path]: draft }));
+    const candidate = withPath(settings, path, value);
+    const problem = validateSettings(candidate)[path];
+    setErrors((e) => {
+      const { [path]: _old, ...rest } = e;
+      return problem ? { ...rest, [path]: problem } : rest;
+    });
+    if (problem || Object.keys(validateSettings(candidate)).length > 0) return;
+    setSettings(candidate);
+    void settingsItem.setValue(candidate);
+  }
+
+  const text = (path: string, shown: string | number) => drafts[path] ?? String(shown);
+  const numberField = (path: string, label: string, value: number, hint?: string) => (
+    <Field id={path} label={label} error={errors[path]} hint={hint}>
+      <input
+        {...describedBy(path, errors[path], hint)}
+        inputMode="numeric"
+        value={text(path, value)}
+        onInput={(e) => update(path, toNumber(e.currentTarget.value), e.currentTarget.value)}
+      />
+    </Field>
+  );
+  const n = settings.notifications;
+
+  return (
+    <main class="options">
+      <h1>Claude Usage Meter</h1>
+
+      <section aria-labelledby="checking">
+        <h2 id="checking">Checking</h2>
+        {numberField(
+          'pollMinutes',
+          'Check every (minutes)',
+          settings.pollMinutes,
+          '1 to 60; 2 by default.',
+        )}
+        <Check
+          id="fast"
+          label="Check every minute while usage is rising"
+          checked={settings.pollFasterWhileRising}
+          onChange={(v) => update('pollFasterWhileRising', v)}
+        />
+      </section>
+
+      <section aria-labelledby="badge">
+        <h2 id="badge">Toolbar badge</h2>
+        <Field id="badge.limit" label="The badge shows">
+          <select
+            id="badge.limit"
+            value={settings.badge.limit}
+            onChange={(e) => update('badge.limit', e.currentTarget.value)}
+          >
+            <option value="tightest">The tightest limit</option>
+            <option value="session">The 5-hour session</option>
+            <option value="weekly">The weekly limit</option>
+          </select>
+        </Field>
+        <Field id="badgeOrg" label="The badge follows">
+          <select
+            id="badgeOrg"
+            value={settings.badgeOrg}
+            onChange={(e) => update('badgeOrg', e.currentTarget.value)}
+          >
+            <option value="tightest">The organisation closest to a limit</option>
+            {orgs.map((o) => (
+              <option key={o.uuid} value={o.uuid}>
+                {o.name}
+                {o.plan ? ` (${o.plan})` : ''}
+              </option>
+            ))}
+          </select>
+        </Field>
+        {numberField('badge.warnAt', 'Amber from (%)', settings.badge.warnAt)}
+        {numberField('badge.criticalAt', 'Red from (%)', settings.badge.criticalAt)}
+        <Check
+          id="percentSign"
+          label="Show the % sign"
+          checked={settings.badge.showPercentSign}
+          onChange={(v) => update('badge.showPercentSign', v)}
+        />
+      </section>
+
+      <section aria-labelledby="notifications">
+        <h2 id="notifications">Notifications</h2>
+        <Check
+          id="n.enabled"
+          label="Show desktop notifications"
+          checked={n.enabled}
+          onChange={(v) => update('notifications.enabled', v)}
+        />
+        <fieldset disabled={!n.enabled}>
+          <legend>For these limits</legend>
+          <Check
+            id="n.session"
+            label="5-hour session"
+            checked={n.kinds.session}
+            onChange={(v) => update('notifications.kinds.session', v)}
+          />
+          <Check
+            id="n.weekly"
+            label="Weekly (all models)"
+            checked={n.kinds.weekly}
+            onChange={(v) => update('notifications.kinds.weekly', v)}
+          />
+          <Check
+            id="n.model"
+            label="Weekly per-model caps"
+            checked={n.kinds.weekly_model}
+            onChange={(v) => update('notifications.kinds.weekly_model', v)}
+          />
+          <Field
+            id="notifications.thresholds"
+            label="Warn at (%)"
+            error={errors['notifications.thresholds']}
+            hint="Rising percents, e.g. 75, 90, 95."
+          >
+            <input
+              {...describedBy(
+                'notifications.thresholds',
+                errors['notifications.thresholds'],
+                'Rising percents, e.g. 75, 90, 95.',
+              )}
+              value={text('notifications.thresholds', n.thresholds.join(', '))}
+              onInput={(e) =>
+                update(
+                  'notifications.thresholds',
+                  toList(e.currentTarget.value),
+                  e.currentTarget.value,
+                )
+              }
+            />
+          </Field>
+          <Check
+            id="n.reached"
+            label="Say when a limit is reached"
+            checked={n.limitReached}
+            onChange={(v) => update('notifications.limitReached', v)}
+          />
+          <Check
+            id="n.reset"
+            label="Say when a limit resets"
+            checked={n.resetAlerts}
+            onChange={(v) => update('notifications.resetAlerts', v)}
+          />
+          {numberField(
+            'notifications.resetAfterPercent',
+            '…after it had reached (%)',
+            n.resetAfterPercent,
+          )}
+          {numberField(
+            'notifications.cooldownHours',
+            'Never repeat a warning within (hours)',
+            n.cooldownHours,
+          )}
+          <Check
+            id="n.quiet"
+            label="Quiet hours: hold notifications"
+            checked={n.quietHours.enabled}
+            onChange={(v) => update('notifications.quietHours.enabled', v)}
+          />
+          <div class="inline">
+            {(['start', 'end'] as const).map((end) => (
+              <Field
+                key={end}
+                id={`notifications.quietHours.${end}`}
+                label={end === 'start' ? 'From' : 'Until'}
+                error={errors[`notifications.quietHours.${end}`]}
+              >
+                <input
+                  type="time"
+                  {...describedBy(
+                    `notifications.quietHours.${end}`,
+                    errors[`notifications.quietHours.${end}`],
+                  )}
+                  value={n.quietHours[end]}
+                  onChange={(e) => update(`notifications.quietHours.${end}`, e.currentTarget.value)}
+                />
+              </Field>
+            ))}
+          </div>
+        </fieldset>
+        <p>
+          <button
+            type="button"
+            onClick={() =>
+              void browser.runtime
+                .sendMessage({ type: 'test-notification' })
+                .then(() =>
+                  setTestResult(
+                    'Sent. If nothing appeared, check your system’s notification settings.',
+                  ),
+                )
+                .catch(() => setTestResult('Could not send a notification.'))
+            }
+          >
+            Send test notification
+          </button>{' '}
+          <span role="status">{testResult}</span>
+        </p>
+      </section>
+
+      <section aria-labelledby="look">
+        <h2 id="look">Look</h2>
+        <Field id="theme" label="Theme">
+          <select
+            id="theme"
+            value={settings.theme}
+            onChange={(e) => update('theme', e.currentTarget.value)}
+          >
+            <option value="system">Follow the system</option>
+            <option value="light">Light</option>
+            <option value="dark">Dark</option>
+          </select>
+        </Field>
+      </section>
+
+      <DataPanel settings={settings} />
+
+      <section aria-labelledby="defaults">
+        <h2 id="defaults">Defaults</h2>
+        <button
+          type="button"
+          onClick={() => {
+            if (!confirm('Reset every setting to its default? Your history stays.')) return;
+            setDrafts({});
+            setErrors({});
+            void settingsItem.setValue(structuredClone(DEFAULT_SETTINGS));
+          }}
+        >
+          Reset to defaults
+        </button>
+      </section>
+    </main>
+  );
+}

@@ -1,0 +1,38 @@
+import type { OrgsState } from './settings';
+import type { PollStatus } from './usage/types';
+
+export interface DiagnosticsInput {
+  version: string;
+  status: PollStatus;
+  orgs: OrgsState;
+  permissions: { permissions?: string[]; origins?: string[] };
+  readings: number;
+  userAgent: string;
+}
+
+const iso = (ms: number | null | undefined) => (ms ? new Date(ms).toISOString() : 'never');
+
+/** Plain text for a bug report: no cookies, no names, organisation ids cut to 8 characters. Pure. */
+export function diagnosticsText({
+  version,
+  status,
+  orgs,
+  permissions,
+  readings,
+  userAgent,
+}: DiagnosticsInput): string {
+  const error = status.lastError;
+  const lines = [
+    `Claude Usage Meter ${version}`,
+    `Browser: ${userAgent}`,
+    `Last successful reading: ${iso(status.lastSuccessAt)}`,
+    `Last error: ${error ? `${error.kind}${error.status ? ` (HTTP ${error.status})` : ''} at ${iso(error.at)}` : 'none'}`,
+    `Next poll: ${iso(status.nextPollAt)}`,
+    `Consecutive failures: ${status.consecutiveFailures}`,
+    `Storage problem: ${status.storeError ? `${status.storeError.detail} since ${iso(status.storeError.at)}` : 'none'}`,
+    `Organisations: ${orgs.list.map((o) => `${o.uuid.slice(0, 8)}… (${o.plan ?? 'plan unknown'})`).join(', ') || 'none'}`,
+    `Readings kept: ${readings}`,
+    `Permissions: ${[...(permissions.permissions ?? []), ...(permissions.origins ?? [])].join(', ')}`,
+  ];
+  return lines.join('\n');
+}
