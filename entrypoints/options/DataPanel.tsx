@@ -106,7 +106,12 @@ export function DataPanel({ settings }: { settings: Settings }) {
               type="file"
               accept="application/json,.json"
               class="visually-hidden"
-              onChange={(e) => void importJson(e.currentTarget.files?.[0])}
+              onChange={(e) => {
+                const file = e.currentTarget.files?.[0];
+                // Cleared so that choosing the same file again still imports it.
+                e.currentTarget.value = '';
+                void importJson(file);
+              }}
             />
           </label>
           <button type="button" class="danger" onClick={() => void clear()}>
