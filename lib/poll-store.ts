@@ -7,6 +7,7 @@ import {
   type OrgsState,
   type Settings,
 } from './settings';
+import { migrateSettings } from './settings-validate';
 import type { PollStatus, Reading } from './usage/types';
 
 /** Everything a poll reads: one storage round trip instead of one per item. */
@@ -38,7 +39,8 @@ export function createPollStore(): PollStore {
         storage.getItems([statusItem, orgsItem, latestItem]),
       ]);
       return {
-        settings,
+        // Whatever is stored, a poll works with complete, valid settings.
+        settings: migrateSettings(settings),
         status: status!.value as PollStatus,
         orgs: orgs!.value as OrgsState,
         latest: latest!.value as Record<string, Reading>,

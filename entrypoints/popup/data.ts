@@ -8,6 +8,7 @@ import {
   type OrgsState,
   type Settings,
 } from '@/lib/settings';
+import { migrateSettings } from '@/lib/settings-validate';
 import type { PollStatus, Reading } from '@/lib/usage/types';
 
 export interface PopupData {
@@ -26,7 +27,7 @@ export async function readPopupData(): Promise<PopupData> {
     (r) => r.value,
   );
   return {
-    settings: settings as Settings,
+    settings: migrateSettings(settings) as Settings,
     latest: latest as Record<string, Reading>,
     orgs: orgs as OrgsState,
     selected: selected as string | null,
