@@ -1,7 +1,7 @@
 import { decideOnFailure, decideOnReading, releaseHeld, type Decision } from './alerts/decide';
 import type { AlertState, Notice } from './alerts/state';
 import type { Item } from './poll-store-item';
-import type { Settings } from './settings';
+import type { PollState } from './poll-store';
 import type { Failure, Org, Reading } from './usage/types';
 
 export const USAGE_PAGE = 'https://claude.ai/settings/usage';
@@ -20,10 +20,6 @@ export interface NotifierDeps {
     ): Promise<string>;
   };
   state: Item<AlertState>;
-  settings: () => Promise<Settings>;
-  /** The organisations tracked now: their names go into the text when there are several. */
-  orgCount: () => Promise<number>;
-  latest: () => Promise<Record<string, Reading>>;
   iconUrl: string;
   now: () => number;
   /** Minutes since local midnight, for quiet hours. */
@@ -33,8 +29,8 @@ export interface NotifierDeps {
 export type Notifier = ReturnType<typeof createNotifier>;
 
 /**
- * Applies the pure alert decisions: shows what they say, keeps the state they return. Calls run
- * one after another, so two quick readings can never race the stored state.
+ * Applies the pure alert decisions once per poll: one read and one write of the alert state, then
+ * the notices. Calls run one after another, so two quick polls can never race the stored state.
  */
 export function createNotifier(deps: NotifierDeps) {
   let chain: Promise<unknown> = Promise.resolve();
@@ -56,41 +52,42 @@ export function createNotifier(deps: NotifierDeps) {
     }
   }
 
-  async function apply(decide: (state: AlertState, settings: Settings) => Decision): Promise<void> {
-    const [state, settings] = await Promise.all([deps.state.getValue(), deps.settings()]);
-    const released = releaseHeld(
-      state,
-      await deps.latest(),
-      settings.notifications,
-      deps.localMinutes(),
-    );
-    const decision = decide(released.state, settings);
-    await deps.state.setValue(decision.state);
-    await show([...released.notices, ...decision.notices]);
-  }
-
   return {
-    afterReading(org: Org, reading: Reading): Promise<void> {
+    /** After a poll: what its readings and failures call for, given the state the poll left. */
+    afterPoll(
+      poll: PollState,
+      readings: { org: Org; reading: Reading }[],
+      failures: Failure[],
+    ): Promise<void> {
       return serial(async () => {
-        const orgLabel = (await deps.orgCount()) > 1 ? org.name : undefined;
-        await apply((state, settings) =>
-          decideOnReading(
-            state,
-            { orgId: org.uuid, orgLabel, reading },
-            settings.notifications,
-            deps.now(),
-            deps.localMinutes(),
-          ),
+        const settings = poll.settings.notifications;
+        const minutes = deps.localMinutes();
+        let decision: Decision = releaseHeld(
+          await deps.state.getValue(),
+          poll.latest,
+          settings,
+          minutes,
         );
+        const notices = [...decision.notices];
+        const several = poll.orgs.list.length > 1;
+        for (const { org, reading } of readings) {
+          const orgLabel = several ? org.name : undefined;
+          decision = decideOnReading(
+            decision.state,
+            { orgId: org.uuid, orgLabel, reading },
+            settings,
+            deps.now(),
+            minutes,
+          );
+          notices.push(...decision.notices);
+        }
+        for (const failure of failures) {
+          decision = decideOnFailure(decision.state, failure, settings, minutes);
+          notices.push(...decision.notices);
+        }
+        await deps.state.setValue(decision.state);
+        await show(notices);
       });
-    },
-
-    afterFailure(failure: Failure): Promise<void> {
-      return serial(() =>
-        apply((state, settings) =>
-          decideOnFailure(state, failure, settings.notifications, deps.localMinutes()),
-        ),
-      );
     },
 
     /** The options page's "Send test notification". */

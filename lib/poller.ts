@@ -25,9 +25,12 @@ export interface PollerDeps {
   scheduleAlarm: (name: string, info: { when: number; periodInMinutes: number }) => Promise<void>;
   /** Called after every poll, success or not, with the state it left (the badge). */
   afterPoll: (state: PollState) => Promise<void>;
-  /** Told about each reading and failure (notifications). Errors here never fail a poll. */
-  onReading?: (org: Org, reading: Reading, previous: Reading | undefined) => Promise<void>;
-  onFailure?: (org: Org | null, failure: Failure) => Promise<void>;
+  /** Told once per poll of its readings and failures (notifications). Errors here never fail a poll. */
+  onPolled?: (
+    state: PollState,
+    readings: { org: Org; reading: Reading }[],
+    failures: Failure[],
+  ) => Promise<void>;
   /** Told once when snapshots stop being stored (e.g. quota); the readings are still shown. */
   onStoreError?: (error: unknown) => Promise<void> | void;
   /** Whether the browser lets us reach claude.ai; without it no request is made. */
@@ -186,23 +189,19 @@ export function createPoller(deps: PollerDeps) {
             : (polling.storeError ?? null),
       },
     };
+    // The badge and the notifications first, the status last: once a poll says it is done,
+    // everything it changed is already visible.
+    await safely(() => deps.afterPoll(final));
+    const readings = outcome.results.flatMap((r) =>
+      r.ok ? [{ org: r.org, reading: r.reading }] : [],
+    );
+    await safely(() => deps.onPolled?.(final, readings, failures));
+    if (storeError && !polling.storeError)
+      await safely(async () => deps.onStoreError?.(storeError));
     await Promise.all([
       store.write({ status: final.status, orgs: final.orgs, latest: final.latest }),
       deps.scheduleAlarm(POLL_ALARM, { when: next, periodInMinutes: settings.pollMinutes }),
     ]);
-
-    for (const result of outcome.results) {
-      if (result.ok)
-        await safely(() =>
-          deps.onReading?.(result.org, result.reading, state.latest[result.org.uuid]),
-        );
-      else await safely(() => deps.onFailure?.(result.org, result.failure));
-    }
-    if (outcome.failure && outcome.results.length === 0)
-      await safely(() => deps.onFailure?.(null, outcome.failure!));
-    if (storeError && !polling.storeError)
-      await safely(async () => deps.onStoreError?.(storeError));
-    await safely(() => deps.afterPoll(final));
     return failure ? { ok: anySuccess, failure } : { ok: true };
   }
 

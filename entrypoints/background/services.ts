@@ -5,7 +5,6 @@ import { createPoller } from '@/lib/poller';
 import { alertStateItem } from '@/lib/alerts/store';
 import { createNotifier } from '@/lib/notifier';
 import { createPollStore, type PollState } from '@/lib/poll-store';
-import { latestItem, orgsItem, settingsItem } from '@/lib/settings';
 import { statusOf } from '@/lib/status';
 import { createClaudeClient } from '@/lib/usage/client';
 
@@ -48,9 +47,6 @@ export function createServices() {
   const notifier = createNotifier({
     notifications: browser.notifications,
     state: alertStateItem,
-    settings: () => settingsItem.getValue(),
-    orgCount: async () => (await orgsItem.getValue()).list.length,
-    latest: () => latestItem.getValue(),
     iconUrl: browser.runtime.getURL('/icon/128.png'),
     now: Date.now,
     localMinutes: () => {
@@ -65,8 +61,7 @@ export function createServices() {
     store,
     scheduleAlarm: (name, info) => browser.alarms.create(name, info),
     afterPoll: updateBadge,
-    onReading: (org, reading) => notifier.afterReading(org, reading),
-    onFailure: (_org, failure) => notifier.afterFailure(failure),
+    onPolled: (state, readings, failures) => notifier.afterPoll(state, readings, failures),
     hasHostAccess: () => browser.permissions.contains({ origins: ['https://claude.ai/*'] }),
     onStoreError: (error) => console.warn('Claude Usage Meter: could not store a reading', error),
     now: Date.now,
