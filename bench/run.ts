@@ -303,7 +303,7 @@ function print(r: Required<Results>) {
     'target ≤ 70 KB',
   ]);
   rows.push([
-    'One year of history: raw / with the planned compaction',
+    'One year of history: raw / compacted',
     `${fmt(r.sizes.yearRawBytes / 1e6)} / ${fmt(r.sizes.yearBytes / 1e6)} MB`,
     `262,800 / ${r.sizes.yearRecords.toLocaleString('en')} records (target ≤ 25 MB)`,
   ]);

@@ -80,6 +80,20 @@ export function createSnapshotRepo(db: IDBPDatabase<UsageDB>) {
       return db.getAllFromIndex('snapshots', 'by-at');
     },
 
+    /** Delete and write in one transaction (compaction): deletes first, so a key may be reused. */
+    async replace(remove: readonly [string, number][], add: readonly Snapshot[]): Promise<void> {
+      const tx = db.transaction('snapshots', 'readwrite');
+      for (const key of remove) void tx.store.delete(key);
+      for (const snapshot of add) void tx.store.put(snapshot);
+      await tx.done;
+    },
+
+    /** When the oldest reading was taken, or undefined with none. */
+    async oldestAt(): Promise<number | undefined> {
+      const cursor = await db.transaction('snapshots').store.index('by-at').openCursor();
+      return cursor?.value.at;
+    },
+
     count(): Promise<number> {
       return db.count('snapshots');
     },

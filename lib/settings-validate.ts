@@ -41,6 +41,11 @@ export function validateSettings(s: Settings): SettingsErrors {
     errors['notifications.quietHours.start'] = 'A time like 22:00.';
   if (!TIME.test(s.notifications.quietHours.end))
     errors['notifications.quietHours.end'] = 'A time like 07:00.';
+  if (!whole(s.history.rawDays, 1, 90)) errors['history.rawDays'] = 'From 1 to 90 days.';
+  if (!whole(s.history.totalDays, 7, 3650)) errors['history.totalDays'] = 'From 7 to 3,650 days.';
+  else if (whole(s.history.rawDays, 1, 90) && s.history.totalDays < s.history.rawDays) {
+    errors['history.totalDays'] = 'Must be at least the raw days.';
+  }
   return errors;
 }
 

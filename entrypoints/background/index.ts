@@ -5,14 +5,18 @@ import { POLL_ALARM } from '@/lib/poller';
 import { settingsItem } from '@/lib/settings';
 import { createServices } from './services';
 
+/** Daily housekeeping: compacting old history. */
+const MAINTENANCE_ALARM = 'maintenance';
+
 export default defineBackground(() => {
-  const { poller, updateBadge, notifier } = createServices();
+  const { poller, updateBadge, notifier, compact } = createServices();
 
   // Listeners first and synchronously: a worker woken by an event must not miss it.
   browser.runtime.onInstalled.addListener(() => void poller.poll('install'));
   browser.runtime.onStartup.addListener(() => void poller.poll('startup'));
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === POLL_ALARM) void poller.poll('alarm');
+    if (alarm.name === MAINTENANCE_ALARM) void compact();
   });
   browser.runtime.onMessage.addListener((message) => {
     if (!isMessage(message)) return undefined;
@@ -34,6 +38,13 @@ export default defineBackground(() => {
   });
 
   void poller.recover();
+  void browser.alarms.get(MAINTENANCE_ALARM).then((alarm) => {
+    if (!alarm)
+      void browser.alarms.create(MAINTENANCE_ALARM, {
+        delayInMinutes: 10,
+        periodInMinutes: 24 * 60,
+      });
+  });
   // A worker can outlive a lost alarm (an update, a crash): make sure the schedule exists.
   void browser.alarms.get(POLL_ALARM).then((alarm) => {
     if (!alarm) void poller.poll('wake');

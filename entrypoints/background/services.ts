@@ -3,8 +3,10 @@ import { chooseBadgeOrg, computeBadge, type BadgeView } from '@/lib/badge';
 import { createSnapshotRepo, openUsageDb, type SnapshotRepo } from '@/lib/db';
 import { createPoller } from '@/lib/poller';
 import { alertStateItem } from '@/lib/alerts/store';
+import { compactHistory } from '@/lib/compaction';
 import { createNotifier } from '@/lib/notifier';
 import { createPollStore, type PollState } from '@/lib/poll-store';
+import { settingsItem } from '@/lib/settings';
 import { statusOf } from '@/lib/status';
 import { createClaudeClient } from '@/lib/usage/client';
 
@@ -55,6 +57,12 @@ export function createServices() {
     },
   });
 
+  /** Compact old history (daily, and when storage is full); never during a poll's own writes. */
+  async function compact(): Promise<void> {
+    const settings = await settingsItem.getValue();
+    await compactHistory(await openRepo(), settings.history, Date.now());
+  }
+
   const poller = createPoller({
     client: createClaudeClient({ fetch: (...args) => fetch(...args), now: Date.now }),
     openRepo,
@@ -63,9 +71,12 @@ export function createServices() {
     afterPoll: updateBadge,
     onPolled: (state, readings, failures) => notifier.afterPoll(state, readings, failures),
     hasHostAccess: () => browser.permissions.contains({ origins: ['https://claude.ai/*'] }),
-    onStoreError: (error) => console.warn('Claude Usage Meter: could not store a reading', error),
+    onStoreError: (error) => {
+      console.warn('Claude Usage Meter: could not store a reading; compacting to make room', error);
+      return compact();
+    },
     now: Date.now,
   });
 
-  return { poller, updateBadge, openRepo, notifier };
+  return { poller, updateBadge, openRepo, notifier, compact };
 }

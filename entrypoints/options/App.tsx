@@ -241,6 +241,17 @@ export function App({ initial }: { initial: Settings }) {
         </p>
       </section>
 
+      <section aria-labelledby="history">
+        <h2 id="history">History</h2>
+        {numberField(
+          'history.rawDays',
+          'Keep every reading for (days)',
+          settings.history.rawDays,
+          'Then one point per 10 minutes to 90 days, then one per hour; peaks are kept.',
+        )}
+        {numberField('history.totalDays', 'Keep history for (days)', settings.history.totalDays)}
+      </section>
+
       <section aria-labelledby="look">
         <h2 id="look">Look</h2>
         <Field id="theme" label="Theme">

@@ -24,6 +24,11 @@ describe('validateSettings', () => {
       (s: ReturnType<typeof fakeSettings>) => void (s.notifications.thresholds = []),
     ],
     [
+      'history.totalDays',
+      (s: ReturnType<typeof fakeSettings>) => void (s.history = { rawDays: 30, totalDays: 14 }),
+    ],
+    ['history.rawDays', (s: ReturnType<typeof fakeSettings>) => void (s.history.rawDays = 0)],
+    [
       'notifications.quietHours.start',
       (s: ReturnType<typeof fakeSettings>) => void (s.notifications.quietHours.start = '25:00'),
     ],
