@@ -163,4 +163,32 @@ test.describe('the popup', () => {
     await expect(popup.getByRole('heading', { level: 1 })).toHaveText(hostile);
     await expect(popup.locator('img')).toHaveCount(0);
   });
+
+  test('says when a rising session will run out at this pace', async ({
+    server,
+    signIn,
+    triggerPoll,
+    openPopup,
+  }) => {
+    server.setOrganizations(ONE_ORG);
+    const resetsAt = new Date(Date.now() + 4 * 3_600_000).toISOString();
+    await signIn();
+    for (const percent of [40, 45, 50]) {
+      server.setUsage('*', {
+        body: {
+          five_hour: { utilization: percent, resets_at: resetsAt },
+          seven_day: {
+            utilization: 20,
+            resets_at: new Date(Date.now() + 3 * 86_400_000).toISOString(),
+          },
+        },
+      });
+      await triggerPoll();
+    }
+    const popup = await openPopup();
+    const session = popup.locator('li', {
+      has: popup.getByRole('progressbar', { name: '5-hour session' }),
+    });
+    await expect(session).toContainText(/At this pace: runs out ~.+ before reset\)/);
+  });
 });
