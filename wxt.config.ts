@@ -13,6 +13,8 @@ export default defineConfig({
       'See how close you are to your Claude.ai plan limits, right in the toolbar. Uses your existing claude.ai session; nothing leaves your browser.',
     permissions: ['alarms', 'storage', 'notifications'],
     host_permissions: ['https://claude.ai/*'],
+    // Alert channels (Slack, Discord, ntfy, webhooks): one host each, asked for when it is added.
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
     action: { default_title: 'Claude Usage Meter' },
     ...(browser === 'firefox'
       ? {

@@ -1,3 +1,5 @@
+import type { Channel } from './channels/types';
+import { maskedDestination } from './channels/validate';
 import type { OrgsState } from './settings';
 import type { PollStatus } from './usage/types';
 
@@ -8,6 +10,8 @@ export interface DiagnosticsInput {
   permissions: { permissions?: string[]; origins?: string[] };
   readings: number;
   userAgent: string;
+  /** Alert channels: shown by kind and host only, their secrets masked. */
+  channels?: Channel[];
 }
 
 const iso = (ms: number | null | undefined) => (ms ? new Date(ms).toISOString() : 'never');
@@ -20,6 +24,7 @@ export function diagnosticsText({
   permissions,
   readings,
   userAgent,
+  channels = [],
 }: DiagnosticsInput): string {
   const error = status.lastError;
   const lines = [
@@ -32,6 +37,7 @@ export function diagnosticsText({
     `Storage problem: ${status.storeError ? `${status.storeError.detail} since ${iso(status.storeError.at)}` : 'none'}`,
     `Organisations: ${orgs.list.map((o) => `${o.uuid.slice(0, 8)}… (${o.plan ?? 'plan unknown'})`).join(', ') || 'none'}`,
     `Readings kept: ${readings}`,
+    `Alert channels: ${channels.map((c) => `${c.type} ${maskedDestination(c)}${c.enabled ? '' : ' (off)'}`).join(', ') || 'none'}`,
     `Permissions: ${[...(permissions.permissions ?? []), ...(permissions.origins ?? [])].join(', ')}`,
   ];
   return lines.join('\n');

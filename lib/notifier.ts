@@ -1,5 +1,7 @@
 import { decideOnFailure, decideOnReading, releaseHeld, type Decision } from './alerts/decide';
 import type { AlertState, Notice } from './alerts/state';
+import { payloadOf, routedEvent } from './channels/payload';
+import type { AlertPayload, AlertRoutes, Channel } from './channels/types';
 import type { Item } from './poll-store-item';
 import type { PollState } from './poll-store';
 import type { Failure, Org, Reading } from './usage/types';
@@ -24,6 +26,12 @@ export interface NotifierDeps {
   now: () => number;
   /** Minutes since local midnight, for quiet hours. */
   localMinutes: () => number;
+  /** Where each alert rule goes beyond the desktop; without it, alerts are desktop-only. */
+  channels?: {
+    routes: Item<AlertRoutes>;
+    /** Deliver in the background: the notifier never waits for a channel. */
+    send: (channel: Channel, payload: AlertPayload) => Promise<unknown>;
+  };
 }
 
 export type Notifier = ReturnType<typeof createNotifier>;
@@ -60,7 +68,13 @@ export function createNotifier(deps: NotifierDeps) {
       failures: Failure[],
     ): Promise<void> {
       return serial(async () => {
-        const settings = poll.settings.notifications;
+        const routes = deps.channels ? await deps.channels.routes.getValue() : null;
+        const channels = routes?.channels.filter((c) => c.enabled) ?? [];
+        // The rules decide what to say whenever anything listens: the desktop or a channel.
+        const settings = {
+          ...poll.settings.notifications,
+          enabled: poll.settings.notifications.enabled || channels.length > 0,
+        };
         const minutes = deps.localMinutes();
         let decision: Decision = releaseHeld(
           await deps.state.getValue(),
@@ -86,7 +100,22 @@ export function createNotifier(deps: NotifierDeps) {
           notices.push(...decision.notices);
         }
         await deps.state.setValue(decision.state);
-        await show(notices);
+        // Channels first and unawaited: a slow or dead one never delays the desktop or the poll.
+        for (const notice of notices) {
+          const event = routedEvent(notice);
+          if (!event) continue;
+          const payload = payloadOf(notice, event, poll.latest, poll.orgs);
+          for (const channel of channels.filter((c) => c.events[event])) {
+            void deps.channels!.send(channel, payload).catch(() => undefined);
+          }
+        }
+        const desktop = poll.settings.notifications.enabled;
+        await show(
+          notices.filter((n) => {
+            const event = routedEvent(n);
+            return desktop && (!event || routes?.desktop[event] !== false);
+          }),
+        );
       });
     },
 

@@ -3,6 +3,10 @@ import { chooseBadgeOrg, computeBadge, type BadgeView } from '@/lib/badge';
 import { createSnapshotRepo, openUsageDb, type SnapshotRepo } from '@/lib/db';
 import { createPoller } from '@/lib/poller';
 import { alertStateItem } from '@/lib/alerts/store';
+import { createDispatcher } from '@/lib/channels/dispatch';
+import { deliveryLogItem, routesItem } from '@/lib/channels/store';
+import { testPayload } from '@/lib/channels/payload';
+import type { DeliveryRecord } from '@/lib/channels/types';
 import { compactHistory } from '@/lib/compaction';
 import { createNotifier } from '@/lib/notifier';
 import { createPollStore, type PollState } from '@/lib/poll-store';
@@ -46,11 +50,33 @@ export function createServices() {
     await Promise.all(calls);
   }
 
+  // A worker with nothing to do is stopped after 30 s; a delivery waiting to retry must not be.
+  // Any extension API call counts as activity, so one every 20 s keeps it while deliveries run.
+  let pending = 0;
+  let keepAlive: ReturnType<typeof setInterval> | undefined;
+  function whileDelivering<T>(work: Promise<T>): Promise<T> {
+    if (pending++ === 0)
+      keepAlive = setInterval(() => void browser.runtime.getPlatformInfo(), 20_000);
+    return work.finally(() => {
+      if (--pending === 0) clearInterval(keepAlive);
+    });
+  }
+  const dispatcher = createDispatcher({
+    fetch: (...args) => fetch(...args),
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    now: Date.now,
+    hasPermission: (pattern) => browser.permissions.contains({ origins: [pattern] }),
+    log: deliveryLogItem,
+  });
+  const sendToChannel: typeof dispatcher.send = (channel, payload, options) =>
+    whileDelivering(dispatcher.send(channel, payload, options));
+
   const notifier = createNotifier({
     notifications: browser.notifications,
     state: alertStateItem,
     iconUrl: browser.runtime.getURL('/icon/128.png'),
     now: Date.now,
+    channels: { routes: routesItem, send: sendToChannel },
     localMinutes: () => {
       const d = new Date();
       return d.getHours() * 60 + d.getMinutes();
@@ -78,5 +104,15 @@ export function createServices() {
     now: Date.now,
   });
 
-  return { poller, updateBadge, openRepo, notifier, compact };
+  return { poller, updateBadge, openRepo, notifier, compact, sendToChannel };
+}
+
+/** The options page's "Send test" for one channel: one attempt, its outcome logged and returned. */
+export async function testChannel(
+  channelId: string,
+  send: ReturnType<typeof createServices>['sendToChannel'],
+): Promise<DeliveryRecord | null> {
+  const channel = (await routesItem.getValue()).channels.find((c) => c.id === channelId);
+  if (!channel) return null;
+  return send(channel, testPayload(), { retries: 0 });
 }

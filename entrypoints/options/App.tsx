@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { orgsItem, DEFAULT_SETTINGS, settingsItem, type Settings } from '@/lib/settings';
 import { validateSettings } from '@/lib/settings-validate';
 import type { Org } from '@/lib/usage/types';
+import { ChannelsPanel } from './ChannelsPanel';
 import { DataPanel } from './DataPanel';
 import { Check, describedBy, Field } from './fields';
 
@@ -266,6 +267,8 @@ export function App({ initial }: { initial: Settings }) {
           </select>
         </Field>
       </section>
+
+      <ChannelsPanel />
 
       <DataPanel settings={settings} />
 

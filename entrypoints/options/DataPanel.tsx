@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { createSnapshotRepo, openUsageDb } from '@/lib/db';
+import { routesItem } from '@/lib/channels/store';
 import { diagnosticsText } from '@/lib/diagnostics';
 import { toCsv, toJsonExport } from '@/lib/export';
 import { parseImport } from '@/lib/import';
@@ -27,10 +28,11 @@ export function DataPanel({ settings }: { settings: Settings }) {
   async function refresh() {
     setCount(await (await repo()).count());
     setUsage((await navigator.storage.estimate()).usage ?? null);
-    const [status, orgs, permissions] = await Promise.all([
+    const [status, orgs, permissions, routes] = await Promise.all([
       statusItem.getValue(),
       orgsItem.getValue(),
       browser.permissions.getAll(),
+      routesItem.getValue(),
     ]);
     setDiagnostics(
       diagnosticsText({
@@ -40,6 +42,7 @@ export function DataPanel({ settings }: { settings: Settings }) {
         permissions,
         readings: await (await repo()).count(),
         userAgent: navigator.userAgent,
+        channels: routes.channels,
       }),
     );
   }

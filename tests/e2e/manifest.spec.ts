@@ -20,6 +20,8 @@ test.describe('the production build', () => {
     expect(manifest.content_scripts ?? []).toEqual([]);
     // Anything more may only be optional, asked for at the moment of use.
     for (const p of manifest.optional_permissions ?? []) expect(['tabs']).not.toContain(p);
+    // Channel hosts are asked for one at a time when a channel is added, never granted up front.
+    expect(manifest.optional_host_permissions).toEqual(['https://*/*', 'http://*/*']);
     const csp = JSON.stringify(manifest.content_security_policy ?? {});
     expect(csp).not.toMatch(/https?:/);
   });

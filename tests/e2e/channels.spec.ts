@@ -1,0 +1,207 @@
+import type { Page } from '@playwright/test';
+import {
+  fixtureJson,
+  type FakeHandler,
+  type FakeResponse,
+  type RecordedRequest,
+} from '../fixtures/fake-claude';
+import type { ChromeApi } from './extension-state';
+import { expect, snap, test, type ExtensionFixtures } from './harness';
+
+declare const chrome: ChromeApi;
+
+/**
+ * Alerts beyond the desktop, through the production build. Headless Chromium cannot answer a
+ * permission prompt, but a request for an origin the extension already holds resolves at once,
+ * so the receivers live on the fake claude.ai (`https://claude.ai/hook`, `https://claude.ai/ntfy`).
+ */
+
+const MAX_ORG = '5f6a7b8c-1111-4111-8111-00000000c4a7';
+const ORGS = fixtureJson<{ uuid: string; name: string }[]>('organizations.json');
+const ONE_ORG = ORGS.filter((o) => o.uuid === MAX_ORG);
+const H = 3_600_000;
+
+/** A session at `percent`, resetting in two hours; the weekly limit low. */
+function session(percent: number): FakeResponse {
+  const iso = (ms: number) => new Date(ms).toISOString().replace('Z', '+00:00');
+  const resetsAt = Math.ceil(Date.now() / H) * H + 2 * H;
+  return {
+    body: {
+      five_hour: { utilization: percent, resets_at: iso(resetsAt) },
+      seven_day: { utilization: 10, resets_at: iso(resetsAt + 48 * H) },
+      extra_usage: null,
+    },
+  };
+}
+
+/** Add a channel through the options page's form, as a person would. */
+async function addChannel(page: Page, kind: string, fields: Record<string, string>): Promise<void> {
+  await page.getByLabel('Kind').selectOption({ label: kind });
+  for (const [label, value] of Object.entries(fields))
+    await page.getByLabel(label, { exact: true }).fill(value);
+  await page.getByRole('button', { name: 'Add channel' }).click();
+  await expect(page.locator('.channel-form [role=status]')).toContainText('Added');
+}
+
+const hooks = (requests: RecordedRequest[], path: string) =>
+  requests.filter((r) => r.path.startsWith(path));
+
+/**
+ * Signed in with a session at 60 %, a receiver at https://claude.ai/hook answering with
+ * `receiver`, and a webhook channel to it added on the options page (returned, still open).
+ */
+async function withWebhook(
+  fixtures: Pick<
+    ExtensionFixtures,
+    'server' | 'signIn' | 'triggerPoll' | 'currentContext' | 'extensionId'
+  >,
+  receiver: FakeHandler,
+  fields: Record<string, string> = {},
+): Promise<Page> {
+  const { server, signIn, triggerPoll, currentContext, extensionId } = fixtures;
+  server.setOrganizations(ONE_ORG);
+  server.setUsage('*', session(60));
+  server.setHandler('/hook', receiver);
+  await signIn();
+  await triggerPoll();
+  const page = await currentContext().newPage();
+  await page.goto(`chrome-extension://${extensionId}/options.html`);
+  await addChannel(page, 'Any webhook', {
+    Name: 'Team hook',
+    'Webhook address': 'https://claude.ai/hook',
+    ...fields,
+  });
+  return page;
+}
+
+test.describe('alert channels', () => {
+  test('a webhook gets the alert as JSON when a threshold is crossed, without the session cookie', async ({
+    server,
+    signIn,
+    triggerPoll,
+    currentContext,
+    extensionId,
+    sw,
+  }) => {
+    const fixtures = { server, signIn, triggerPoll, currentContext, extensionId };
+    const page = await withWebhook(fixtures, () => ({ status: 204 }), {
+      'Headers (optional)': 'X-Token: s3cret-token',
+    });
+    // The address is a secret: the page shows the host only.
+    await expect(page.locator('.channel code')).toHaveText('https://claude.ai/•••');
+
+    server.setUsage('*', session(92));
+    await triggerPoll();
+    const hook = await server.waitForRequest((r) => r.path === '/hook');
+    expect(hook.method).toBe('POST');
+    expect(hook.cookie).toBeUndefined();
+    expect(hook.headers['x-token']).toBe('s3cret-token');
+    expect(hook.headers['content-type']).toBe('application/json');
+    expect(JSON.parse(hook.body)).toMatchObject({
+      event: 'threshold',
+      limit: '5-hour session',
+      percent: 92,
+      organization: ONE_ORG[0]!.name,
+      title: 'Claude usage',
+    });
+    // The desktop had it too.
+    const shown = await (await sw()).evaluate(() => chrome.notifications.getAll());
+    expect(Object.keys(shown)).toContain(`threshold:${MAX_ORG}|session`);
+    // The delivery log says so, and the secrets never reach settings or diagnostics.
+    await expect(page.locator('.deliveries')).toContainText('Delivered · HTTP 204');
+    const settings = await (await sw()).evaluate(() => chrome.storage.local.get('settings'));
+    expect(JSON.stringify(settings)).not.toContain('s3cret');
+    await page.reload();
+    const diagnostics = page.locator('section[aria-labelledby=diagnostics] pre');
+    await expect(diagnostics).toContainText('webhook https://claude.ai/•••');
+    expect(await diagnostics.textContent()).not.toContain('s3cret');
+    await snap(page, 'options-channels');
+  });
+
+  test('a receiver answering 500 then 200 gets the retry, and the log shows it', async ({
+    server,
+    signIn,
+    triggerPoll,
+    currentContext,
+    extensionId,
+  }) => {
+    const fixtures = { server, signIn, triggerPoll, currentContext, extensionId };
+    let calls = 0;
+    const page = await withWebhook(fixtures, () => ({ status: ++calls === 1 ? 500 : 200 }));
+
+    server.setUsage('*', session(96));
+    await triggerPoll();
+    await expect(page.locator('.deliveries')).toContainText(
+      'Delivered · HTTP 200 after 2 attempts',
+      { timeout: 15_000 },
+    );
+    expect(hooks(server.requests, '/hook')).toHaveLength(2);
+  });
+
+  test('a dead receiver leaves the desktop notification on time', async ({
+    server,
+    signIn,
+    triggerPoll,
+    currentContext,
+    extensionId,
+    sw,
+  }) => {
+    const fixtures = { server, signIn, triggerPoll, currentContext, extensionId };
+    const page = await withWebhook(fixtures, () => ({ hang: true }));
+
+    server.setUsage('*', session(92));
+    const status = await triggerPoll();
+    // The poll is done and its notification shown while the receiver still has not answered.
+    expect(status.lastError).toBeNull();
+    const shown = await (await sw()).evaluate(() => chrome.notifications.getAll());
+    expect(Object.keys(shown)).toContain(`threshold:${MAX_ORG}|session`);
+    await server.waitForRequest((r) => r.path === '/hook');
+    expect(await page.locator('.deliveries').count()).toBe(0);
+  });
+
+  test('ntfy: Send test reports the answer beside the channel, and Remove takes it away', async ({
+    server,
+    currentContext,
+    extensionId,
+  }) => {
+    server.setHandler('/ntfy/', () => ({ status: 200, body: { id: 'x' } }));
+    const page = await currentContext().newPage();
+    await page.goto(`chrome-extension://${extensionId}/options.html`);
+    await addChannel(page, 'ntfy (push to your phone)', {
+      Name: 'Phone',
+      Server: 'https://claude.ai/ntfy',
+      Topic: 'usage-alerts-42',
+      'Access token (optional)': 'tk_abc',
+    });
+    await expect(page.locator('.channel code')).toHaveText('https://claude.ai/us••• · token set');
+
+    await page.getByRole('button', { name: 'Send test to Phone' }).click();
+    await expect(page.locator('.channel [role=status]')).toHaveText('Delivered · HTTP 200');
+    const sent = await server.waitForRequest((r) => r.path === '/ntfy/');
+    expect(sent.headers.authorization).toBe('Bearer tk_abc');
+    expect(JSON.parse(sent.body)).toMatchObject({ topic: 'usage-alerts-42', priority: 3 });
+
+    // A failing receiver: the result says what happened.
+    server.setHandler('/ntfy/', () => ({ status: 403, body: 'forbidden' }));
+    await page.getByRole('button', { name: 'Send test to Phone' }).click();
+    await expect(page.locator('.channel [role=status]')).toHaveText('Failed · HTTP 403');
+
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.getByRole('button', { name: 'Remove Phone' }).click();
+    await expect(page.locator('.channel')).toHaveCount(0);
+  });
+
+  test('the form refuses an unusable address and says why beside the field', async ({
+    currentContext,
+    extensionId,
+  }) => {
+    const page = await currentContext().newPage();
+    await page.goto(`chrome-extension://${extensionId}/options.html`);
+    await page.getByLabel('Kind').selectOption({ label: 'Discord' });
+    await page.getByLabel('Name', { exact: true }).fill('Chat');
+    await page.getByLabel('Webhook address').fill('http://discord.com/api/webhooks/1/x');
+    await page.getByRole('button', { name: 'Add channel' }).click();
+    await expect(page.locator('#ch-url-error')).toHaveText('An https:// address.');
+    await expect(page.locator('.channel')).toHaveCount(0);
+  });
+});
