@@ -22,7 +22,7 @@ export default defineConfig({
   plugins: [WxtVitest(), preact()],
   test: {
     include: ['tests/unit/**/*.test.{ts,tsx}'],
-    setupFiles: ['fake-indexeddb/auto'],
+    setupFiles: ['fake-indexeddb/auto', 'tests/unit/support/i18n-setup.ts'],
     restoreMocks: true,
   },
 });

@@ -8,14 +8,15 @@ export default defineConfig({
     plugins: [preact()],
   }),
   manifest: ({ browser }) => ({
-    name: 'Claude Usage Meter',
-    description:
-      'See how close you are to your Claude.ai plan limits, right in the toolbar. Uses your existing claude.ai session; nothing leaves your browser.',
+    // Texts live in public/_locales; the browser picks the language, English by default.
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     permissions: ['alarms', 'storage', 'notifications'],
     host_permissions: ['https://claude.ai/*'],
     // Alert channels (Slack, Discord, ntfy, webhooks): one host each, asked for when it is added.
     optional_host_permissions: ['https://*/*', 'http://*/*'],
-    action: { default_title: 'Claude Usage Meter' },
+    action: { default_title: '__MSG_actionTitle__' },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -1,4 +1,5 @@
 import { formatPercent } from '@/lib/format';
+import { t } from '@/lib/i18n';
 import type { Org } from '@/lib/usage/types';
 
 export interface OrgSwitcherProps {
@@ -13,7 +14,7 @@ export interface OrgSwitcherProps {
 export function OrgSwitcher({ orgs, selected, tightest, onSelect }: OrgSwitcherProps) {
   if (orgs.length < 2) return null;
   return (
-    <div class="orgs" role="group" aria-label="Organisations">
+    <div class="orgs" role="group" aria-label={t('popupOrganisations')}>
       {orgs.map((org) => {
         const percent = tightest[org.uuid];
         return (

@@ -1,4 +1,5 @@
 import { formatAgo, formatClock } from '@/lib/format';
+import { t } from '@/lib/i18n';
 import type { OrgStatus } from '@/lib/usage/types';
 
 export interface StatusLineProps {
@@ -33,73 +34,63 @@ function StatusText({
   onAllowAccess,
 }: StatusLineProps) {
   const from =
-    lastSuccessAt !== null ? ` · showing data from ${formatClock(lastSuccessAt, now)}` : '';
+    lastSuccessAt !== null ? ` · ${t('statusShowingFrom', formatClock(lastSuccessAt, now))}` : '';
   const retry = (at: number | null | undefined) =>
-    at ? ` · retrying at ${formatClock(at, now)}` : '';
-  if (refreshing) return <>Refreshing…</>;
+    at ? ` · ${t('statusRetryingAt', formatClock(at, now))}` : '';
+  if (refreshing) return <>{t('statusRefreshing')}</>;
   if (!failure) {
-    if (lastSuccessAt === null) return <>Reading your usage…</>;
-    if (stale) return <>Stale{from}</>;
-    return <>Updated {formatAgo(lastSuccessAt, now)}</>;
+    if (lastSuccessAt === null) return <>{t('statusReading')}</>;
+    if (stale) return <>{t('statusStale') + from}</>;
+    return <>{t('statusUpdated', formatAgo(lastSuccessAt, now))}</>;
   }
   switch (failure.kind) {
     case 'signed_out':
       return (
         <>
-          Signed out of claude.ai.{' '}
+          {t('statusSignedOut')}{' '}
           <a href={`${CLAUDE}/login`} target="_blank" rel="noreferrer">
-            Sign in to claude.ai
+            {t('statusSignIn')}
           </a>
         </>
       );
     case 'no_access':
       return (
         <>
-          Claude Usage Meter needs access to claude.ai.{' '}
+          {t('statusNeedsAccess')}{' '}
           <button type="button" class="link-button" onClick={onAllowAccess}>
-            Allow access
+            {t('statusAllowAccess')}
           </button>
         </>
       );
     case 'challenge':
       return (
         <>
-          claude.ai wants to check your browser{from}.{' '}
+          {t('statusChallenge') + from}.{' '}
           <a href={CLAUDE} target="_blank" rel="noreferrer">
-            Open claude.ai
+            {t('statusOpenClaude')}
           </a>
         </>
       );
     case 'org_forbidden':
       return (
         <>
-          claude.ai refused this organisation{from}.{' '}
+          {t('statusOrgForbidden') + from}.{' '}
           <a href={CLAUDE} target="_blank" rel="noreferrer">
-            Open claude.ai
+            {t('statusOpenClaude')}
           </a>
         </>
       );
     case 'no_chat_org':
-      return <>No Claude chat organisation on this account.</>;
+      return <>{t('statusNoChatOrg')}</>;
     case 'rate_limited':
-      return <>Rate limited by claude.ai{retry(failure.retryAt ?? nextPollAt)}</>;
+      return <>{t('statusRateLimited') + retry(failure.retryAt ?? nextPollAt)}</>;
     case 'network':
-      return <>Offline{from}</>;
+      return <>{t('statusOffline') + from}</>;
     case 'timeout':
-      return (
-        <>
-          claude.ai did not answer{from}
-          {retry(nextPollAt)}
-        </>
-      );
+      return <>{t('statusTimeout') + from + retry(nextPollAt)}</>;
     case 'server':
-      return (
-        <>
-          claude.ai had a problem{from}
-          {retry(nextPollAt)}
-        </>
-      );
+      return <>{t('statusServer') + from + retry(nextPollAt)}</>;
     case 'bad_payload':
-      return <>claude.ai sent usage we could not read{from}</>;
+      return <>{t('statusBadPayload') + from}</>;
   }
 }

@@ -1,4 +1,5 @@
 import { barValue, formatClock, formatCountdown, formatExact, formatPercent } from '@/lib/format';
+import { t } from '@/lib/i18n';
 import type { Level } from '@/lib/levels';
 import type { Limit } from '@/lib/usage/types';
 
@@ -42,7 +43,7 @@ export function UsageRow({ limit, level, now, hints = [], paceMarker, dimmed }: 
       <div class="row-foot">
         {started ? (
           <span class="countdown" tabIndex={0} title={formatExact(limit.resetsAt!)}>
-            {countdown === 'Resetting…' ? countdown : `Resets in ${countdown}`}
+            {limit.resetsAt! > now ? t('countdownResetsIn', countdown) : countdown}
             <span class="countdown-exact"> · {formatClock(limit.resetsAt!, now)}</span>
           </span>
         ) : (

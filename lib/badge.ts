@@ -1,4 +1,6 @@
 import { formatDuration } from './duration';
+import { formatPercent } from './format';
+import { t, type MessageKey } from './i18n';
 import { LEVEL_COLORS, levelOf } from './levels';
 import type { Settings } from './settings';
 import { currentFailure } from './status';
@@ -9,8 +11,6 @@ export interface BadgeView {
   color: string;
   title: string;
 }
-
-const APP = 'Claude Usage Meter';
 
 /** Limits that can stop a person from chatting; other surfaces never drive the badge. */
 function isBinding(limit: Limit): boolean {
@@ -32,24 +32,35 @@ export function badgeLimit(reading: Reading, choice: Settings['badge']['limit'])
 
 /** "5-hour session: 48% · resets in 2 h 11 min" */
 export function describeLimit(limit: Limit, now: number): string {
-  const percent = `${Math.round(limit.percent)}%`;
-  if (limit.resetsAt === null) return `${limit.label}: ${percent} · not started`;
-  const left = limit.resetsAt - now;
-  return `${limit.label}: ${percent} · ${left > 0 ? `resets in ${formatDuration(left)}` : 'resetting'}`;
+  const percent = formatPercent(limit.percent);
+  const left = limit.resetsAt === null ? null : limit.resetsAt - now;
+  const state =
+    left === null
+      ? t('badgeNotStarted')
+      : left > 0
+        ? t('badgeResetsIn', formatDuration(left))
+        : t('badgeResetting');
+  return t('badgeLimitLine', [limit.label, percent, state]);
 }
 
-const FAILURE_HINTS: Record<FailureKind, string> = {
-  signed_out: 'Signed out of claude.ai. Sign in to claude.ai to keep tracking.',
-  no_access: 'No access to claude.ai. Open the popup and allow access to keep tracking.',
-  no_chat_org: 'No Claude chat organisation on this account.',
-  org_forbidden: 'claude.ai refused this organisation. Open claude.ai to check your account.',
-  challenge: 'claude.ai asks for a browser check. Open claude.ai once to pass it.',
-  rate_limited: 'claude.ai is rate limiting; retrying later.',
-  server: 'claude.ai had a server error; retrying.',
-  network: 'Offline or claude.ai unreachable; retrying.',
-  timeout: 'claude.ai did not answer in time; retrying.',
-  bad_payload: 'claude.ai sent usage in a form we could not read; retrying.',
+const FAILURE_HINTS: Record<FailureKind, MessageKey> = {
+  signed_out: 'hintSignedOut',
+  no_access: 'hintNoAccess',
+  no_chat_org: 'hintNoChatOrg',
+  org_forbidden: 'hintOrgForbidden',
+  challenge: 'hintChallenge',
+  rate_limited: 'hintRateLimited',
+  server: 'hintServer',
+  network: 'hintNetwork',
+  timeout: 'hintTimeout',
+  bad_payload: 'hintBadPayload',
 };
+
+/** What to do about a failure, for the tooltip; a kind from a newer version gets the generic line. */
+function failureHint(kind: FailureKind): string {
+  const key = FAILURE_HINTS[kind] as MessageKey | undefined;
+  return t(key ?? 'badgeUpdateFailed');
+}
 
 export interface BadgeInput {
   reading: Reading | null;
@@ -66,17 +77,18 @@ export interface BadgeInput {
  */
 export function computeBadge({ reading, org, status, settings, now }: BadgeInput): BadgeView {
   const error = currentFailure(status);
-  const header = org ? `${APP} · ${[org.plan, org.name].filter(Boolean).join(' · ')}` : APP;
+  const app = t('extName');
+  const header = org ? [app, org.plan, org.name].filter(Boolean).join(' · ') : app;
 
   if (
     error &&
     (error.kind === 'signed_out' || error.kind === 'no_chat_org' || error.kind === 'no_access')
   ) {
-    return { text: '!', color: LEVEL_COLORS.stale, title: `${APP}\n${FAILURE_HINTS[error.kind]}` };
+    return { text: '!', color: LEVEL_COLORS.stale, title: `${app}\n${failureHint(error.kind)}` };
   }
   const limit = reading ? badgeLimit(reading, settings.badge.limit) : null;
   if (!reading || !limit) {
-    const hint = error ? FAILURE_HINTS[error.kind] : 'Reading your usage…';
+    const hint = error ? failureHint(error.kind) : t('statusReading');
     return { text: '', color: LEVEL_COLORS.stale, title: `${header}\n${hint}` };
   }
 
@@ -85,8 +97,8 @@ export function computeBadge({ reading, org, status, settings, now }: BadgeInput
   const stale = now - reading.at > 3 * settings.pollMinutes * 60_000;
   const color = stale ? LEVEL_COLORS.stale : LEVEL_COLORS[levelOf(limit.percent, settings.badge)];
   const lines = [header, ...reading.limits.map((l) => describeLimit(l, now))];
-  if (error) lines.push(FAILURE_HINTS[error.kind] ?? 'Last update failed; retrying.');
-  else if (stale) lines.push('Not updated recently; numbers may be out of date.');
+  if (error) lines.push(failureHint(error.kind));
+  else if (stale) lines.push(t('badgeStale'));
   return { text, color, title: lines.join('\n') };
 }
 

@@ -1,4 +1,6 @@
-import type { Reading } from './usage/types';
+import { forecast, forecastOptions, windowLength, windowPoints } from './forecast';
+import { t } from './i18n';
+import type { Limit, Reading } from './usage/types';
 
 export interface ChartPoint {
   x: number;
@@ -52,4 +54,30 @@ export function downsample(points: readonly ChartPoint[], maxPoints: number): Ch
     else out.push(max, min);
   }
   return out;
+}
+
+/**
+ * The dashed "at this pace" line of one limit: from its last reading in the current window to the
+ * reset, at the percent the forecast projects for then (capped at 100). Null when the forecast has
+ * too little data, the limit is full, or its window is not running. Pure.
+ */
+export function projectionSeries(
+  limit: Limit,
+  history: readonly Reading[],
+  now: number,
+): Series | null {
+  if (limit.kind === 'other' || limit.resetsAt === null || limit.resetsAt <= now) return null;
+  if (limit.percent >= 100) return null;
+  const points = windowPoints(history, limit.id, limit.resetsAt, windowLength(limit.kind));
+  const result = forecast(points, limit.resetsAt, now, forecastOptions(limit.kind));
+  if (!result.enough) return null;
+  const last = points[points.length - 1]!;
+  return {
+    id: limit.id,
+    label: t('chartProjection', limit.label),
+    points: [
+      { x: last.at, y: last.percent },
+      { x: limit.resetsAt, y: Math.min(100, result.percentAtReset) },
+    ],
+  };
 }

@@ -1,6 +1,7 @@
 import { formatDuration } from './duration';
 import { evenPace, forecast, forecastOptions, windowLength, windowPoints } from './forecast';
-import { formatClock } from './format';
+import { formatClock, formatPercent } from './format';
+import { t } from './i18n';
 import type { Limit, Reading } from './usage/types';
 
 export interface LimitOutlook {
@@ -32,14 +33,22 @@ export function limitOutlook(
     percentAtReset = result.percentAtReset;
     hints.push(
       result.lastsUntilReset
-        ? 'On pace to last until reset'
-        : `At this pace: runs out ~${formatClock(result.projectedFullAt, now, locale)} (${formatDuration(limit.resetsAt - result.projectedFullAt)} before reset)`,
+        ? t('forecastLasts')
+        : t('forecastRunsOut', [
+            formatClock(result.projectedFullAt, now, locale),
+            formatDuration(limit.resetsAt - result.projectedFullAt),
+          ]),
     );
   }
   if (limit.kind !== 'session') {
     const pace = evenPace(limit.percent, limit.resetsAt, now, length);
     hints.push(
-      `${formatDuration(pace.elapsedMs)} of 7 d elapsed (${Math.round(pace.elapsedFraction * 100)} %) · used ${Math.round(limit.percent)} %`,
+      t('forecastWeekPace', [
+        formatDuration(pace.elapsedMs),
+        formatDuration(length),
+        formatPercent(pace.elapsedFraction * 100, locale),
+        formatPercent(limit.percent, locale),
+      ]),
     );
   }
   return { hints, percentAtReset };

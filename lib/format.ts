@@ -1,11 +1,12 @@
 import { formatDuration } from './duration';
+import { t, uiLocale } from './i18n';
 import type { ExtraUsage } from './usage/types';
 
 /** "2 h 11 min", "59 s", "Resetting…" once due, "Not started" for a window that has not begun. */
 export function formatCountdown(resetsAt: number | null, now: number): string {
-  if (resetsAt === null) return 'Not started';
+  if (resetsAt === null) return t('countdownNotStarted');
   const left = resetsAt - now;
-  return left > 0 ? formatDuration(left) : 'Resetting…';
+  return left > 0 ? formatDuration(left) : t('countdownResetting');
 }
 
 /** How often a countdown must redraw: every second in its last minute, else on the minute. */
@@ -18,9 +19,16 @@ export function nextTickIn(resetsAt: number | null, now: number): number | null 
   return left % 60_000 || 60_000;
 }
 
-/** The raw percent as text: whole numbers, the value kept when over 100. */
-export function formatPercent(percent: number): string {
-  return `${Math.round(percent)}%`;
+/** The raw percent as text in the locale's style ("48%", "48 %"): whole numbers, kept over 100. */
+export function formatPercent(percent: number, locale = uiLocale()): string {
+  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(
+    Math.round(percent) / 100,
+  );
+}
+
+/** A whole number in the locale's style: "1,234", "1.234", "1 234". */
+export function formatCount(value: number, locale = uiLocale()): string {
+  return new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(value);
 }
 
 /** Percent clamped for a bar (0–100), rounded. */
@@ -33,7 +41,7 @@ export function formatMoney(
   minor: number,
   currency: string,
   exponent: number,
-  locale?: string,
+  locale = uiLocale(),
 ): string {
   const amount = minor / 10 ** exponent;
   try {
@@ -44,14 +52,17 @@ export function formatMoney(
 }
 
 /** "€12.50 of €50.00 this month", or "$3.10 · no monthly cap". */
-export function formatExtra(extra: ExtraUsage, locale?: string): string {
+export function formatExtra(extra: ExtraUsage, locale = uiLocale()): string {
   const used = formatMoney(extra.usedMinor, extra.currency, extra.exponent, locale);
-  if (extra.limitMinor === null) return `${used} · no monthly cap`;
-  return `${used} of ${formatMoney(extra.limitMinor, extra.currency, extra.exponent, locale)} this month`;
+  if (extra.limitMinor === null) return t('extraNoCap', used);
+  return t('extraOfLimit', [
+    used,
+    formatMoney(extra.limitMinor, extra.currency, extra.exponent, locale),
+  ]);
 }
 
 /** A local wall-clock time: "14:05"; with the weekday when not today: "Tue 14:05". */
-export function formatClock(at: number, now: number, locale?: string): string {
+export function formatClock(at: number, now: number, locale = uiLocale()): string {
   const sameDay = new Date(at).toDateString() === new Date(now).toDateString();
   return new Intl.DateTimeFormat(locale, {
     ...(sameDay ? {} : { weekday: 'short' }),
@@ -61,14 +72,14 @@ export function formatClock(at: number, now: number, locale?: string): string {
 }
 
 /** The exact local time, for a tooltip: "Tuesday, 24 November, 14:05:00". */
-export function formatExact(at: number, locale?: string): string {
+export function formatExact(at: number, locale = uiLocale()): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'medium' }).format(at);
 }
 
 /** "just now", "1 min ago", "3 hours ago", by the browser's locale. */
-export function formatAgo(at: number, now: number, locale?: string): string {
+export function formatAgo(at: number, now: number, locale = uiLocale()): string {
   const seconds = Math.round((now - at) / 1000);
-  if (seconds < 45) return 'just now';
+  if (seconds < 45) return t('agoJustNow');
   const rtf = new Intl.RelativeTimeFormat(locale, { numeric: 'auto', style: 'short' });
   const minutes = Math.round(seconds / 60);
   if (minutes < 60) return rtf.format(-minutes, 'minute');

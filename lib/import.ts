@@ -1,5 +1,6 @@
 import type { Snapshot } from './db';
 import { EXPORT_FORMAT, EXPORT_VERSION } from './export';
+import { t } from './i18n';
 import { migrateSettings } from './settings-validate';
 import type { Settings } from './settings';
 import type { Limit } from './usage/types';
@@ -32,19 +33,19 @@ export function parseImport(text: string): ParsedImport {
   try {
     data = JSON.parse(text);
   } catch {
-    return { ok: false, reason: 'This file is not JSON.' };
+    return { ok: false, reason: t('importNotJson') };
   }
   const root = data as Record<string, unknown> | null;
   if (typeof root !== 'object' || root === null || root.format !== EXPORT_FORMAT) {
-    return { ok: false, reason: 'This is not a Claude Usage Meter export.' };
+    return { ok: false, reason: t('importNotOurs') };
   }
   if (typeof root.version !== 'number' || root.version > EXPORT_VERSION) {
     return {
       ok: false,
-      reason: `This export is from a newer version (format ${String(root.version)}); update the extension first.`,
+      reason: t('importNewer', String(root.version)),
     };
   }
-  if (!Array.isArray(root.readings)) return { ok: false, reason: 'The export has no readings.' };
+  if (!Array.isArray(root.readings)) return { ok: false, reason: t('importNoReadings') };
   const readings: Snapshot[] = [];
   for (const [i, r] of root.readings.entries()) {
     const x = r as Record<string, unknown>;
@@ -56,7 +57,7 @@ export function parseImport(text: string): ParsedImport {
       !Array.isArray(x.limits) ||
       !x.limits.every(validLimit)
     ) {
-      return { ok: false, reason: `Reading ${i + 1} is damaged; nothing was imported.` };
+      return { ok: false, reason: t('importDamaged', i + 1) };
     }
     readings.push({
       orgId: x.orgId,

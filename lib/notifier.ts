@@ -1,5 +1,6 @@
 import { decideOnFailure, decideOnReading, releaseHeld, type Decision } from './alerts/decide';
 import type { AlertState, Notice } from './alerts/state';
+import { t } from './i18n';
 import { payloadOf, routedEvent } from './channels/payload';
 import type { AlertPayload, AlertRoutes, Channel } from './channels/types';
 import type { Item } from './poll-store-item';
@@ -125,8 +126,8 @@ export function createNotifier(deps: NotifierDeps) {
         {
           id: 'test',
           kind: 'test',
-          title: 'Claude usage',
-          message: 'Notifications work. You will be told near your limits.',
+          title: t('notifyTitle'),
+          message: t('notifyTest'),
           priority: 1,
         },
       ]);

@@ -1,3 +1,4 @@
+import { t } from './i18n';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
 
 export type SettingsErrors = Partial<Record<string, string>>;
@@ -14,37 +15,34 @@ function whole(value: unknown, min: number, max: number): boolean {
  */
 export function validateSettings(s: Settings): SettingsErrors {
   const errors: SettingsErrors = {};
-  if (!whole(s.pollMinutes, 1, 60))
-    errors.pollMinutes = 'Between 1 and 60 minutes, in whole minutes.';
-  if (!whole(s.badge.warnAt, 1, 99)) errors['badge.warnAt'] = 'A whole percent from 1 to 99.';
-  if (!whole(s.badge.criticalAt, 1, 100))
-    errors['badge.criticalAt'] = 'A whole percent from 1 to 100.';
+  if (!whole(s.pollMinutes, 1, 60)) errors.pollMinutes = t('validPollMinutes');
+  if (!whole(s.badge.warnAt, 1, 99)) errors['badge.warnAt'] = t('validPercent1to99');
+  if (!whole(s.badge.criticalAt, 1, 100)) errors['badge.criticalAt'] = t('validPercent1to100');
   else if (whole(s.badge.warnAt, 1, 99) && s.badge.criticalAt <= s.badge.warnAt) {
-    errors['badge.criticalAt'] = 'Must be above the warning level.';
+    errors['badge.criticalAt'] = t('validAboveWarning');
   }
-  const t = s.notifications.thresholds;
+  const levels = s.notifications.thresholds;
   if (
-    t.length === 0 ||
-    t.length > 5 ||
-    !t.every((x) => whole(x, 1, 99)) ||
-    t.some((x, i) => i > 0 && x <= t[i - 1]!)
+    levels.length === 0 ||
+    levels.length > 5 ||
+    !levels.every((x) => whole(x, 1, 99)) ||
+    levels.some((x, i) => i > 0 && x <= levels[i - 1]!)
   ) {
-    errors['notifications.thresholds'] =
-      'One to five rising percents from 1 to 99, e.g. 75, 90, 95.';
+    errors['notifications.thresholds'] = t('validThresholds');
   }
   if (!whole(s.notifications.resetAfterPercent, 1, 100)) {
-    errors['notifications.resetAfterPercent'] = 'A whole percent from 1 to 100.';
+    errors['notifications.resetAfterPercent'] = t('validPercent1to100');
   }
   if (!whole(s.notifications.cooldownHours, 0, 48))
-    errors['notifications.cooldownHours'] = 'From 0 to 48 hours.';
+    errors['notifications.cooldownHours'] = t('validCooldown');
   if (!TIME.test(s.notifications.quietHours.start))
-    errors['notifications.quietHours.start'] = 'A time like 22:00.';
+    errors['notifications.quietHours.start'] = t('validTime', '22:00');
   if (!TIME.test(s.notifications.quietHours.end))
-    errors['notifications.quietHours.end'] = 'A time like 07:00.';
-  if (!whole(s.history.rawDays, 1, 90)) errors['history.rawDays'] = 'From 1 to 90 days.';
-  if (!whole(s.history.totalDays, 7, 3650)) errors['history.totalDays'] = 'From 7 to 3,650 days.';
+    errors['notifications.quietHours.end'] = t('validTime', '07:00');
+  if (!whole(s.history.rawDays, 1, 90)) errors['history.rawDays'] = t('validRawDays');
+  if (!whole(s.history.totalDays, 7, 3650)) errors['history.totalDays'] = t('validTotalDays');
   else if (whole(s.history.rawDays, 1, 90) && s.history.totalDays < s.history.rawDays) {
-    errors['history.totalDays'] = 'Must be at least the raw days.';
+    errors['history.totalDays'] = t('validAtLeastRaw');
   }
   return errors;
 }

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { t } from '@/lib/i18n';
 import { orgsItem, DEFAULT_SETTINGS, settingsItem, type Settings } from '@/lib/settings';
 import { validateSettings } from '@/lib/settings-validate';
 import type { Org } from '@/lib/usage/types';
@@ -67,44 +68,44 @@ export function App({ initial }: { initial: Settings }) {
 
   return (
     <main class="options">
-      <h1>Claude Usage Meter</h1>
+      <h1>{t('extName')}</h1>
 
       <section aria-labelledby="checking">
-        <h2 id="checking">Checking</h2>
+        <h2 id="checking">{t('optChecking')}</h2>
         {numberField(
           'pollMinutes',
-          'Check every (minutes)',
+          t('optPollMinutes'),
           settings.pollMinutes,
-          '1 to 60; 2 by default.',
+          t('optPollMinutesHint'),
         )}
         <Check
           id="fast"
-          label="Check every minute while usage is rising"
+          label={t('optPollFaster')}
           checked={settings.pollFasterWhileRising}
           onChange={(v) => update('pollFasterWhileRising', v)}
         />
       </section>
 
       <section aria-labelledby="badge">
-        <h2 id="badge">Toolbar badge</h2>
-        <Field id="badge.limit" label="The badge shows">
+        <h2 id="badge">{t('optBadge')}</h2>
+        <Field id="badge.limit" label={t('optBadgeShows')}>
           <select
             id="badge.limit"
             value={settings.badge.limit}
             onChange={(e) => update('badge.limit', e.currentTarget.value)}
           >
-            <option value="tightest">The tightest limit</option>
-            <option value="session">The 5-hour session</option>
-            <option value="weekly">The weekly limit</option>
+            <option value="tightest">{t('optBadgeTightest')}</option>
+            <option value="session">{t('optBadgeSession')}</option>
+            <option value="weekly">{t('optBadgeWeekly')}</option>
           </select>
         </Field>
-        <Field id="badgeOrg" label="The badge follows">
+        <Field id="badgeOrg" label={t('optBadgeFollows')}>
           <select
             id="badgeOrg"
             value={settings.badgeOrg}
             onChange={(e) => update('badgeOrg', e.currentTarget.value)}
           >
-            <option value="tightest">The organisation closest to a limit</option>
+            <option value="tightest">{t('optBadgeOrgTightest')}</option>
             {orgs.map((o) => (
               <option key={o.uuid} value={o.uuid}>
                 {o.name}
@@ -113,55 +114,55 @@ export function App({ initial }: { initial: Settings }) {
             ))}
           </select>
         </Field>
-        {numberField('badge.warnAt', 'Amber from (%)', settings.badge.warnAt)}
-        {numberField('badge.criticalAt', 'Red from (%)', settings.badge.criticalAt)}
+        {numberField('badge.warnAt', t('optWarnAt'), settings.badge.warnAt)}
+        {numberField('badge.criticalAt', t('optCriticalAt'), settings.badge.criticalAt)}
         <Check
           id="percentSign"
-          label="Show the % sign"
+          label={t('optPercentSign')}
           checked={settings.badge.showPercentSign}
           onChange={(v) => update('badge.showPercentSign', v)}
         />
       </section>
 
       <section aria-labelledby="notifications">
-        <h2 id="notifications">Notifications</h2>
+        <h2 id="notifications">{t('optNotifications')}</h2>
         <Check
           id="n.enabled"
-          label="Show desktop notifications"
+          label={t('optNotifyEnabled')}
           checked={n.enabled}
           onChange={(v) => update('notifications.enabled', v)}
         />
         <fieldset disabled={!n.enabled}>
-          <legend>For these limits</legend>
+          <legend>{t('optForLimits')}</legend>
           <Check
             id="n.session"
-            label="5-hour session"
+            label={t('limitSession')}
             checked={n.kinds.session}
             onChange={(v) => update('notifications.kinds.session', v)}
           />
           <Check
             id="n.weekly"
-            label="Weekly (all models)"
+            label={t('limitWeekly')}
             checked={n.kinds.weekly}
             onChange={(v) => update('notifications.kinds.weekly', v)}
           />
           <Check
             id="n.model"
-            label="Weekly per-model caps"
+            label={t('optWeeklyModels')}
             checked={n.kinds.weekly_model}
             onChange={(v) => update('notifications.kinds.weekly_model', v)}
           />
           <Field
             id="notifications.thresholds"
-            label="Warn at (%)"
+            label={t('optThresholds')}
             error={errors['notifications.thresholds']}
-            hint="Rising percents, e.g. 75, 90, 95."
+            hint={t('optThresholdsHint')}
           >
             <input
               {...describedBy(
                 'notifications.thresholds',
                 errors['notifications.thresholds'],
-                'Rising percents, e.g. 75, 90, 95.',
+                t('optThresholdsHint'),
               )}
               value={text('notifications.thresholds', n.thresholds.join(', '))}
               onInput={(e) =>
@@ -175,29 +176,27 @@ export function App({ initial }: { initial: Settings }) {
           </Field>
           <Check
             id="n.reached"
-            label="Say when a limit is reached"
+            label={t('optReached')}
             checked={n.limitReached}
             onChange={(v) => update('notifications.limitReached', v)}
           />
           <Check
+            id="n.forecast"
+            label={t('optForecastAlerts')}
+            checked={n.forecast}
+            onChange={(v) => update('notifications.forecast', v)}
+          />
+          <Check
             id="n.reset"
-            label="Say when a limit resets"
+            label={t('optResetAlerts')}
             checked={n.resetAlerts}
             onChange={(v) => update('notifications.resetAlerts', v)}
           />
-          {numberField(
-            'notifications.resetAfterPercent',
-            '…after it had reached (%)',
-            n.resetAfterPercent,
-          )}
-          {numberField(
-            'notifications.cooldownHours',
-            'Never repeat a warning within (hours)',
-            n.cooldownHours,
-          )}
+          {numberField('notifications.resetAfterPercent', t('optResetAfter'), n.resetAfterPercent)}
+          {numberField('notifications.cooldownHours', t('optCooldown'), n.cooldownHours)}
           <Check
             id="n.quiet"
-            label="Quiet hours: hold notifications"
+            label={t('optQuietHours')}
             checked={n.quietHours.enabled}
             onChange={(v) => update('notifications.quietHours.enabled', v)}
           />
@@ -206,7 +205,7 @@ export function App({ initial }: { initial: Settings }) {
               <Field
                 key={end}
                 id={`notifications.quietHours.${end}`}
-                label={end === 'start' ? 'From' : 'Until'}
+                label={end === 'start' ? t('optQuietFrom') : t('optQuietUntil')}
                 error={errors[`notifications.quietHours.${end}`]}
               >
                 <input
@@ -228,42 +227,38 @@ export function App({ initial }: { initial: Settings }) {
             onClick={() =>
               void browser.runtime
                 .sendMessage({ type: 'test-notification' })
-                .then(() =>
-                  setTestResult(
-                    'Sent. If nothing appeared, check your system’s notification settings.',
-                  ),
-                )
-                .catch(() => setTestResult('Could not send a notification.'))
+                .then(() => setTestResult(t('optTestSent')))
+                .catch(() => setTestResult(t('optTestFailed')))
             }
           >
-            Send test notification
+            {t('optSendTest')}
           </button>{' '}
           <span role="status">{testResult}</span>
         </p>
       </section>
 
       <section aria-labelledby="history">
-        <h2 id="history">History</h2>
+        <h2 id="history">{t('optHistory')}</h2>
         {numberField(
           'history.rawDays',
-          'Keep every reading for (days)',
+          t('optRawDays'),
           settings.history.rawDays,
-          'Then one point per 10 minutes to 90 days, then one per hour; peaks are kept.',
+          t('optRawDaysHint'),
         )}
-        {numberField('history.totalDays', 'Keep history for (days)', settings.history.totalDays)}
+        {numberField('history.totalDays', t('optTotalDays'), settings.history.totalDays)}
       </section>
 
       <section aria-labelledby="look">
-        <h2 id="look">Look</h2>
-        <Field id="theme" label="Theme">
+        <h2 id="look">{t('optLook')}</h2>
+        <Field id="theme" label={t('optTheme')}>
           <select
             id="theme"
             value={settings.theme}
             onChange={(e) => update('theme', e.currentTarget.value)}
           >
-            <option value="system">Follow the system</option>
-            <option value="light">Light</option>
-            <option value="dark">Dark</option>
+            <option value="system">{t('optThemeSystem')}</option>
+            <option value="light">{t('optThemeLight')}</option>
+            <option value="dark">{t('optThemeDark')}</option>
           </select>
         </Field>
       </section>
@@ -273,17 +268,17 @@ export function App({ initial }: { initial: Settings }) {
       <DataPanel settings={settings} />
 
       <section aria-labelledby="defaults">
-        <h2 id="defaults">Defaults</h2>
+        <h2 id="defaults">{t('optDefaults')}</h2>
         <button
           type="button"
           onClick={() => {
-            if (!confirm('Reset every setting to its default? Your history stays.')) return;
+            if (!confirm(t('optResetConfirm'))) return;
             setDrafts({});
             setErrors({});
             void settingsItem.setValue(structuredClone(DEFAULT_SETTINGS));
           }}
         >
-          Reset to defaults
+          {t('optResetDefaults')}
         </button>
       </section>
     </main>

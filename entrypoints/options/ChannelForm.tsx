@@ -7,20 +7,27 @@ import {
   type WebhookChannel,
 } from '@/lib/channels/types';
 import { parseHeaderLines, validateChannel, type ChannelErrors } from '@/lib/channels/validate';
+import { t } from '@/lib/i18n';
 import { describedBy, Field } from './fields';
 
-export const CHANNEL_TYPES: Record<ChannelType, string> = {
-  slack: 'Slack (or Slack-compatible: Mattermost, Rocket.Chat)',
-  discord: 'Discord',
-  ntfy: 'ntfy (push to your phone)',
-  webhook: 'Any webhook',
-};
+/** Each kind of channel, as a person reads it ("ntfy (push to your phone)"). */
+export function channelTypeName(type: ChannelType): string {
+  const keys = {
+    slack: 'chTypeSlack',
+    discord: 'chTypeDiscord',
+    ntfy: 'chTypeNtfy',
+    webhook: 'chTypeWebhook',
+  } as const;
+  return t(keys[type]);
+}
+const CHANNEL_TYPE_LIST: ChannelType[] = ['slack', 'discord', 'ntfy', 'webhook'];
 
-const URL_HINTS: Partial<Record<ChannelType, string>> = {
-  slack: 'Slack → Apps → Incoming Webhooks: https://hooks.slack.com/services/…',
-  discord: 'Channel settings → Integrations → Webhooks: https://discord.com/api/webhooks/…',
-  webhook: 'For GET, placeholders may go in the address, e.g. ?text={message}.',
-};
+function urlHint(type: ChannelType): string | undefined {
+  if (type === 'slack') return t('chHintSlackUrl');
+  if (type === 'discord') return t('chHintDiscordUrl');
+  if (type === 'webhook') return t('chHintWebhookUrl');
+  return undefined;
+}
 
 interface Draft {
   type: ChannelType;
@@ -75,8 +82,7 @@ function toChannel(draft: Draft, id: string): { channel: Channel; errors: Channe
           }
         : { ...base, type: draft.type, url: draft.url.trim() };
   const errors = validateChannel(channel);
-  if (draft.type === 'webhook' && headers === null)
-    errors.headers = 'One “Name: value” a line, e.g. Authorization: Bearer …';
+  if (draft.type === 'webhook' && headers === null) errors.headers = t('chHeadersInvalid');
   return { channel, errors };
 }
 
@@ -100,7 +106,7 @@ export function ChannelForm(props: { onAdd: (channel: Channel) => Promise<string
       return;
     }
     void props.onAdd(channel).then((problem) => {
-      setResult(problem ?? `Added “${channel.name}”. Send a test to check it.`);
+      setResult(problem ?? t('chAdded', channel.name));
       if (!problem) setDraft({ ...EMPTY, type: draft.type });
     });
   }
@@ -125,33 +131,33 @@ export function ChannelForm(props: { onAdd: (channel: Channel) => Promise<string
 
   return (
     <form class="channel-form" onSubmit={submit} aria-labelledby="add-channel" noValidate>
-      <h3 id="add-channel">Add a channel</h3>
-      <Field id="ch-type" label="Kind">
+      <h3 id="add-channel">{t('chAddTitle')}</h3>
+      <Field id="ch-type" label={t('chKind')}>
         <select
           id="ch-type"
           value={draft.type}
           onChange={(e) => set({ type: e.currentTarget.value as ChannelType })}
         >
-          {Object.entries(CHANNEL_TYPES).map(([value, label]) => (
+          {CHANNEL_TYPE_LIST.map((value) => (
             <option key={value} value={value}>
-              {label}
+              {channelTypeName(value)}
             </option>
           ))}
         </select>
       </Field>
-      {text('name', 'Name', 'How the channel is called here, e.g. “Phone”.')}
+      {text('name', t('chName'), t('chNameHint'))}
       {draft.type === 'ntfy' ? (
         <>
-          {text('server', 'Server', 'https://ntfy.sh, or your own server.')}
-          {text('topic', 'Topic', 'Pick a hard-to-guess topic on a public server.')}
-          {text('token', 'Access token (optional)', 'For a protected topic.', true)}
+          {text('server', t('chServer'), t('chServerHint'))}
+          {text('topic', t('chTopic'), t('chTopicHint'))}
+          {text('token', t('chToken'), t('chTokenHint'), true)}
         </>
       ) : (
-        text('url', 'Webhook address', URL_HINTS[draft.type])
+        text('url', t('chUrl'), urlHint(draft.type))
       )}
       {draft.type === 'webhook' && (
         <>
-          <Field id="ch-method" label="Method">
+          <Field id="ch-method" label={t('chMethod')}>
             <select
               id="ch-method"
               value={draft.method}
@@ -163,12 +169,12 @@ export function ChannelForm(props: { onAdd: (channel: Channel) => Promise<string
           </Field>
           <Field
             id="ch-headers"
-            label="Headers (optional)"
+            label={t('chHeaders')}
             error={errors.headers}
-            hint="One “Name: value” a line."
+            hint={t('chHeadersHint')}
           >
             <textarea
-              {...describedBy('ch-headers', errors.headers, 'One “Name: value” a line.')}
+              {...describedBy('ch-headers', errors.headers, t('chHeadersHint'))}
               rows={2}
               spellcheck={false}
               value={draft.headers}
@@ -178,9 +184,9 @@ export function ChannelForm(props: { onAdd: (channel: Channel) => Promise<string
           {draft.method === 'POST' && (
             <Field
               id="ch-body"
-              label="Body"
+              label={t('chBody')}
               error={errors.bodyTemplate}
-              hint={`Placeholders: ${PLACEHOLDERS.map((p) => `{${p}}`).join(' ')}. In JSON they are escaped for you; {percent} is a number or null.`}
+              hint={t('chBodyHint', PLACEHOLDERS.map((p) => `{${p}}`).join(' '))}
             >
               <textarea
                 {...describedBy('ch-body', errors.bodyTemplate, 'placeholders')}
@@ -194,7 +200,7 @@ export function ChannelForm(props: { onAdd: (channel: Channel) => Promise<string
         </>
       )}
       <p>
-        <button type="submit">Add channel</button> <span role="status">{result}</span>
+        <button type="submit">{t('chAdd')}</button> <span role="status">{result}</span>
       </p>
     </form>
   );

@@ -12,24 +12,27 @@ import {
 } from '@/lib/channels/types';
 import { maskedDestination, originPattern } from '@/lib/channels/validate';
 import { formatClock } from '@/lib/format';
-import { ChannelForm, CHANNEL_TYPES } from './ChannelForm';
+import { t, type MessageKey } from '@/lib/i18n';
+import { ChannelForm, channelTypeName } from './ChannelForm';
 
-const EVENT_NAMES: Record<DeliveryEvent, string> = {
-  threshold: 'Near a limit',
-  reached: 'Limit reached',
-  reset: 'Limit reset',
-  forecast: 'Will run out before the reset',
-  signed_out: 'Signed out',
-  test: 'Test',
+const EVENT_KEYS: Record<DeliveryEvent, MessageKey> = {
+  threshold: 'chEventThreshold',
+  reached: 'chEventReached',
+  reset: 'chEventReset',
+  forecast: 'chEventForecast',
+  signed_out: 'chEventSignedOut',
+  test: 'chEventTest',
 };
+const eventName = (event: DeliveryEvent) => t(EVENT_KEYS[event]);
 
 /** The host permissions claude.ai's own access already covers: never given up. */
 const REQUIRED = 'https://claude.ai/*';
 
 function outcome(record: DeliveryRecord): string {
-  const tries = record.attempts > 1 ? ` after ${record.attempts} attempts` : '';
-  if (record.ok) return `Delivered · HTTP ${record.status}${tries}`;
-  return `Failed · ${record.error ?? 'unknown error'}${tries}`;
+  const result = record.ok
+    ? t('chDelivered', String(record.status))
+    : t('chFailed', record.error ?? t('chUnknownError'));
+  return record.attempts > 1 ? t('chAfterAttempts', [result, record.attempts]) : result;
 }
 
 /** Options: where alerts go (desktop, channels, both), the channels, and the delivery log. */
@@ -62,9 +65,9 @@ export function ChannelsPanel() {
     try {
       granted = await browser.permissions.request({ origins: [pattern] });
     } catch (error) {
-      return `The browser refused to ask: ${error instanceof Error ? error.message : String(error)}`;
+      return t('chRefusedToAsk', error instanceof Error ? error.message : String(error));
     }
-    if (!granted) return `Not added: without permission the extension cannot reach ${pattern}.`;
+    if (!granted) return t('chNotAdded', pattern);
     const current = await routesItem.getValue();
     await save({ ...current, channels: [...current.channels, channel] });
     return null;
@@ -72,7 +75,7 @@ export function ChannelsPanel() {
 
   /** Remove a channel and give its host permission up, unless another channel still uses it. */
   async function remove(channel: Channel) {
-    if (!confirm(`Remove “${channel.name}”? Its alerts stop at once.`)) return;
+    if (!confirm(t('chRemoveConfirm', channel.name))) return;
     const channels = routes.channels.filter((c) => c.id !== channel.id);
     await save({ ...routes, channels });
     const pattern = originPattern(channel);
@@ -81,11 +84,14 @@ export function ChannelsPanel() {
   }
 
   async function test(channel: Channel) {
-    setTests((t) => ({ ...t, [channel.id]: 'Sending…' }));
+    setTests((shown) => ({ ...shown, [channel.id]: t('chSending') }));
     const record = (await browser.runtime
       .sendMessage({ type: 'test-channel', channelId: channel.id })
       .catch(() => null)) as DeliveryRecord | null;
-    setTests((t) => ({ ...t, [channel.id]: record ? outcome(record) : 'Could not send.' }));
+    setTests((shown) => ({
+      ...shown,
+      [channel.id]: record ? outcome(record) : t('chCouldNotSend'),
+    }));
   }
 
   const toggleEvent = (event: RoutedEvent, target: 'desktop' | Channel, on: boolean) =>
@@ -95,19 +101,15 @@ export function ChannelsPanel() {
 
   return (
     <section aria-labelledby="channels">
-      <h2 id="channels">Alerts elsewhere</h2>
-      <p class="hint">
-        Get the same alerts on your phone or in a team channel. Each address is asked for permission
-        when you add it, and its secrets stay in this browser: never synced, exported or shown in
-        diagnostics.
-      </p>
+      <h2 id="channels">{t('chTitle')}</h2>
+      <p class="hint">{t('chIntro')}</p>
 
       <table class="routes">
-        <caption>Where each alert goes</caption>
+        <caption>{t('chRoutesCaption')}</caption>
         <thead>
           <tr>
-            <th scope="col">Alert</th>
-            <th scope="col">Desktop</th>
+            <th scope="col">{t('chColAlert')}</th>
+            <th scope="col">{t('chColDesktop')}</th>
             {routes.channels.map((c) => (
               <th scope="col" key={c.id}>
                 {c.name}
@@ -118,16 +120,16 @@ export function ChannelsPanel() {
         <tbody>
           {ROUTED_EVENTS.map((event) => (
             <tr key={event}>
-              <th scope="row">{EVENT_NAMES[event]}</th>
+              <th scope="row">{eventName(event)}</th>
               {(['desktop', ...routes.channels] as const).map((target) => {
-                const name = target === 'desktop' ? 'Desktop' : target.name;
+                const name = target === 'desktop' ? t('chColDesktop') : target.name;
                 const on =
                   target === 'desktop' ? routes.desktop[event] !== false : !!target.events[event];
                 return (
                   <td key={target === 'desktop' ? target : target.id}>
                     <input
                       type="checkbox"
-                      aria-label={`${EVENT_NAMES[event]} → ${name}`}
+                      aria-label={t('chToggleLabel', [eventName(event), name])}
                       checked={on}
                       onChange={(e) => void toggleEvent(event, target, e.currentTarget.checked)}
                     />
@@ -144,7 +146,7 @@ export function ChannelsPanel() {
           {routes.channels.map((channel) => (
             <li key={channel.id} class="channel">
               <div>
-                <strong>{channel.name}</strong> · {CHANNEL_TYPES[channel.type].split(' (')[0]}
+                <strong>{channel.name}</strong> · {channelTypeName(channel.type).split(' (')[0]}
                 <br />
                 <code>{maskedDestination(channel)}</code>
               </div>
@@ -158,21 +160,21 @@ export function ChannelsPanel() {
                       void changeChannel(channel.id, (c) => ({ ...c, enabled }));
                     }}
                   />{' '}
-                  On
+                  {t('chOn')}
                 </label>
                 <button
                   type="button"
-                  aria-label={`Send test to ${channel.name}`}
+                  aria-label={t('chSendTestTo', channel.name)}
                   onClick={() => void test(channel)}
                 >
-                  Send test
+                  {t('chSendTest')}
                 </button>
                 <button
                   type="button"
-                  aria-label={`Remove ${channel.name}`}
+                  aria-label={t('chRemoveNamed', channel.name)}
                   onClick={() => void remove(channel)}
                 >
-                  Remove
+                  {t('chRemove')}
                 </button>
               </div>
               <p role="status" class="hint">
@@ -185,17 +187,17 @@ export function ChannelsPanel() {
 
       <ChannelForm onAdd={add} />
 
-      <h3 id="deliveries">Recent deliveries</h3>
+      <h3 id="deliveries">{t('chDeliveries')}</h3>
       {log.length === 0 ? (
-        <p class="hint">Nothing sent yet.</p>
+        <p class="hint">{t('chNothingSent')}</p>
       ) : (
         <table class="deliveries" aria-labelledby="deliveries">
           <thead>
             <tr>
-              <th scope="col">Time</th>
-              <th scope="col">Channel</th>
-              <th scope="col">Alert</th>
-              <th scope="col">Result</th>
+              <th scope="col">{t('chColTime')}</th>
+              <th scope="col">{t('chColChannel')}</th>
+              <th scope="col">{t('chColAlert')}</th>
+              <th scope="col">{t('chColResult')}</th>
             </tr>
           </thead>
           <tbody>
@@ -203,7 +205,7 @@ export function ChannelsPanel() {
               <tr key={`${r.at}-${i}`} class={r.ok ? '' : 'failed'}>
                 <td>{formatClock(r.at, Date.now())}</td>
                 <td>{r.channelName}</td>
-                <td>{EVENT_NAMES[r.event]}</td>
+                <td>{eventName(r.event)}</td>
                 <td>{outcome(r)}</td>
               </tr>
             ))}

@@ -4,10 +4,21 @@ import { createSnapshotRepo, openUsageDb } from '@/lib/db';
 import { routesItem } from '@/lib/channels/store';
 import { diagnosticsText } from '@/lib/diagnostics';
 import { toCsv, toJsonExport } from '@/lib/export';
+import { formatCount } from '@/lib/format';
+import { t, uiLocale } from '@/lib/i18n';
 import { parseImport } from '@/lib/import';
 import { orgsItem, statusItem, type Settings } from '@/lib/settings';
 
 const repo = () => openUsageDb().then(createSnapshotRepo);
+
+/** "3.2 MB" with the locale's number and unit style. */
+const megabytes = (bytes: number) =>
+  new Intl.NumberFormat(uiLocale(), {
+    style: 'unit',
+    unit: 'megabyte',
+    maximumFractionDigits: 1,
+    minimumFractionDigits: 1,
+  }).format(bytes / 1e6);
 
 function download(name: string, type: string, text: string) {
   const url = URL.createObjectURL(new Blob([text], { type }));
@@ -70,41 +81,41 @@ export function DataPanel({ settings }: { settings: Settings }) {
     if (!file) return;
     const parsed = parseImport(await file.text());
     if (!parsed.ok) {
-      setMessage(`Not imported: ${parsed.reason}`);
+      setMessage(t('dataNotImported', parsed.reason));
       return;
     }
     const before = await (await repo()).count();
     await (await repo()).addMany(parsed.readings);
     const added = (await (await repo()).count()) - before;
-    setMessage(`Imported ${parsed.readings.length} readings (${added} new).`);
+    setMessage(t('dataImported', [formatCount(parsed.readings.length), formatCount(added)]));
     await refresh();
   }
 
   async function clear() {
     const n = await (await repo()).count();
-    if (!confirm(`Delete all ${n} readings kept in this browser? This cannot be undone.`)) return;
+    if (!confirm(t('dataClearConfirm', formatCount(n)))) return;
     await (await repo()).clear();
-    setMessage(`Deleted ${n} readings.`);
+    setMessage(t('dataDeleted', formatCount(n)));
     await refresh();
   }
 
   return (
     <>
       <section aria-labelledby="data">
-        <h2 id="data">Your data</h2>
+        <h2 id="data">{t('dataTitle')}</h2>
         <p>
-          {count === null ? 'Counting readings…' : `${count.toLocaleString()} readings kept`}
-          {usage !== null && ` · ${(usage / 1e6).toFixed(1)} MB used in this browser`}
+          {count === null ? t('dataCounting') : t('dataReadingsKept', formatCount(count))}
+          {usage !== null && ` · ${t('dataStorageUsed', megabytes(usage))}`}
         </p>
         <div class="buttons">
           <button type="button" onClick={() => void exportCsv()}>
-            Export CSV
+            {t('dataExportCsv')}
           </button>
           <button type="button" onClick={() => void exportJson()}>
-            Export JSON
+            {t('dataExportJson')}
           </button>
           <label class="button">
-            Import JSON
+            {t('dataImportJson')}
             <input
               type="file"
               accept="application/json,.json"
@@ -118,24 +129,24 @@ export function DataPanel({ settings }: { settings: Settings }) {
             />
           </label>
           <button type="button" class="danger" onClick={() => void clear()}>
-            Clear history
+            {t('dataClear')}
           </button>
         </div>
         <p role="status">{message}</p>
       </section>
 
       <section aria-labelledby="diagnostics">
-        <h2 id="diagnostics">Diagnostics</h2>
+        <h2 id="diagnostics">{t('dataDiagnostics')}</h2>
         <pre>{diagnostics}</pre>
         <button
           type="button"
           onClick={() =>
             void navigator.clipboard
               .writeText(diagnostics)
-              .then(() => setMessage('Diagnostics copied.'))
+              .then(() => setMessage(t('dataDiagnosticsCopied')))
           }
         >
-          Copy diagnostics
+          {t('dataCopyDiagnostics')}
         </button>
       </section>
     </>

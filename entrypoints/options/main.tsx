@@ -1,8 +1,12 @@
 import { render } from 'preact';
+import { t } from '@/lib/i18n';
 import { settingsItem } from '@/lib/settings';
 import { App } from './App';
 import '../popup/style.css';
 import './style.css';
+
+document.documentElement.lang = t('htmlLang');
+document.title = t('optionsTitle');
 
 void settingsItem
   .getValue()

@@ -6,10 +6,11 @@ import { StatusLine } from '@/components/StatusLine';
 import { UsageRow } from '@/components/UsageRow';
 import type { HistoryChartProps } from '@/components/HistoryChart';
 import { badgeLimit } from '@/lib/badge';
-import { toSeries } from '@/lib/chart-points';
+import { projectionSeries, toSeries } from '@/lib/chart-points';
 import { createSnapshotRepo, openUsageDb } from '@/lib/db';
 import { limitOutlook } from '@/lib/forecast-text';
 import { formatExtra, nextTickIn } from '@/lib/format';
+import { t } from '@/lib/i18n';
 import { levelOf } from '@/lib/levels';
 import { selectedOrgItem } from '@/lib/settings';
 import { currentFailure, statusOf } from '@/lib/status';
@@ -18,11 +19,11 @@ import { readPopupData, watchPopupData, type PopupData } from './data';
 
 const H = 3_600_000;
 const RANGES = [
-  { label: '1 h', ms: H },
-  { label: '5 h', ms: 5 * H },
-  { label: '24 h', ms: 24 * H },
-  { label: '7 d', ms: 7 * 24 * H },
-  { label: '30 d', ms: 30 * 24 * H },
+  { label: () => t('durationHours', 1), ms: H },
+  { label: () => t('durationHours', 5), ms: 5 * H },
+  { label: () => t('durationHours', 24), ms: 24 * H },
+  { label: () => t('durationDays', 7), ms: 7 * 24 * H },
+  { label: () => t('durationDays', 30), ms: 30 * 24 * H },
 ];
 /** The forecast looks back a day at most; the chart may look further. */
 const FORECAST_HISTORY = 24 * H;
@@ -104,6 +105,16 @@ export function App({ initial }: { initial: PopupData }) {
   // The chart moves on the minute, not with every second of a countdown.
   const minute = Math.ceil(now / 60_000) * 60_000;
 
+  // The session's "at this pace" line to its reset, as the forecast notification sees it.
+  const sessionLimit = reading?.limits.find((l) => l.kind === 'session');
+  const projections = useMemo(() => {
+    const line =
+      sessionLimit && history && !signedOut
+        ? projectionSeries(sessionLimit, history, minute)
+        : null;
+    return line ? [line] : [];
+  }, [sessionLimit, history, signedOut, minute]);
+
   const allowAccess = async () => {
     if (await browser.permissions.request({ origins: ['https://claude.ai/*'] })) await refresh();
   };
@@ -119,14 +130,14 @@ export function App({ initial }: { initial: PopupData }) {
     <main class="popup">
       <header class="header">
         <div class="title">
-          <h1>{org?.name ?? 'Claude usage'}</h1>
+          <h1>{org?.name ?? t('popupTitle')}</h1>
           {org?.plan && <span class="plan">{org.plan}</span>}
         </div>
         <div class="actions">
           <button
             type="button"
             class="icon-button"
-            aria-label="Refresh"
+            aria-label={t('popupRefresh')}
             aria-busy={refreshing}
             disabled={refreshing}
             onClick={() => void refresh()}
@@ -138,7 +149,7 @@ export function App({ initial }: { initial: PopupData }) {
           <button
             type="button"
             class="icon-button"
-            aria-label="Options"
+            aria-label={t('popupOptions')}
             onClick={() => void browser.runtime.openOptionsPage()}
           >
             <span aria-hidden="true">⚙</span>
@@ -167,7 +178,7 @@ export function App({ initial }: { initial: PopupData }) {
       />
 
       {reading && reading.limits.length > 0 && (
-        <ul class={`rows${signedOut ? ' dimmed' : ''}`} aria-label="Limits">
+        <ul class={`rows${signedOut ? ' dimmed' : ''}`} aria-label={t('popupLimits')}>
           {reading.limits.map((limit) => {
             const outlook =
               history && !signedOut ? limitOutlook(limit, history, now) : { hints: [] };
@@ -185,28 +196,26 @@ export function App({ initial }: { initial: PopupData }) {
           })}
         </ul>
       )}
-      {reading && reading.limits.length === 0 && (
-        <p class="empty">This organisation reports no usage limits.</p>
-      )}
-      {!reading && !failure && <p class="empty">Reading your usage…</p>}
+      {reading && reading.limits.length === 0 && <p class="empty">{t('popupNoLimits')}</p>}
+      {!reading && !failure && <p class="empty">{t('statusReading')}</p>}
 
       {reading?.extra && (
         <p class="extra">
-          <span>Extra usage</span> {formatExtra(reading.extra)}
+          <span>{t('popupExtraUsage')}</span> {formatExtra(reading.extra)}
         </p>
       )}
 
       {org && (
-        <section class="history" aria-label="History">
-          <div class="ranges" role="group" aria-label="History range">
+        <section class="history" aria-label={t('popupHistory')}>
+          <div class="ranges" role="group" aria-label={t('popupHistoryRange')}>
             {RANGES.map((r) => (
               <button
                 type="button"
-                key={r.label}
+                key={r.ms}
                 aria-pressed={r === range}
                 onClick={() => setRange(r)}
               >
-                {r.label}
+                {r.label()}
               </button>
             ))}
           </div>
@@ -214,12 +223,13 @@ export function App({ initial }: { initial: PopupData }) {
             {Chart && history ? (
               <Chart
                 series={series}
+                projections={projections}
                 from={minute - range.ms}
                 to={minute}
                 onDrawn={() => performance.mark('chart-drawn')}
               />
             ) : (
-              <p class="chart-wait">Loading history…</p>
+              <p class="chart-wait">{t('popupLoadingHistory')}</p>
             )}
           </div>
         </section>

@@ -1,7 +1,10 @@
 import { render } from 'preact';
+import { t } from '@/lib/i18n';
 import { App } from './App';
 import { readPopupData } from './data';
 import './style.css';
+
+document.documentElement.lang = t('htmlLang');
 
 // Paint the bars from extension storage first; the chart and history follow.
 void readPopupData().then((data) => {

@@ -1,6 +1,9 @@
 import { formatDuration } from '../duration';
+import { formatCount } from '../format';
+import { t } from '../i18n';
 import type { Settings } from '../settings';
 import type { Failure, Limit, Reading } from '../usage/types';
+import { decideForecast, forecastNotice } from './forecast-alert';
 import type { AlertState, LimitMemory, Notice } from './state';
 
 type NotificationSettings = Settings['notifications'];
@@ -44,13 +47,13 @@ export function inQuietHours(
 }
 
 function title(orgLabel?: string): string {
-  return orgLabel ? `Claude usage · ${orgLabel}` : 'Claude usage';
+  return orgLabel ? t('notifyTitleOrg', orgLabel) : t('notifyTitle');
 }
 
 function resetText(limit: Limit, now: number): string {
-  if (limit.resetsAt === null) return 'window not started';
+  if (limit.resetsAt === null) return t('notifyNotStarted');
   const left = limit.resetsAt - now;
-  return left > 0 ? `resets in ${formatDuration(left)}` : 'resetting now';
+  return left > 0 ? t('notifyResetsIn', formatDuration(left)) : t('notifyResettingNow');
 }
 
 const alertable = (limit: Limit, settings: NotificationSettings) =>
@@ -107,7 +110,7 @@ export function decideOnReading(
         id: `reset:${key}`,
         kind: 'reset',
         title: title(orgLabel),
-        message: `${limit.label} has reset · ${Math.round(limit.percent)} % used now`,
+        message: t('notifyReset', [limit.label, formatCount(limit.percent)]),
         priority: 1,
         key,
       });
@@ -129,7 +132,7 @@ export function decideOnReading(
               id: `reached:${key}`,
               kind: 'reached',
               title: title(orgLabel),
-              message: `${limit.label} limit reached · ${resetText(limit, now)}`,
+              message: t('notifyReached', [limit.label, resetText(limit, now)]),
               priority: 3,
               key,
               percent: 100,
@@ -138,13 +141,20 @@ export function decideOnReading(
               id: `threshold:${key}`,
               kind: 'threshold',
               title: title(orgLabel),
-              message: `${limit.label} at ${percent} % · ${resetText(limit, now)}`,
+              message: t('notifyThreshold', [
+                limit.label,
+                formatCount(percent),
+                resetText(limit, now),
+              ]),
               priority: 2 + highest / 1000,
               key,
               percent: highest,
             },
       );
     }
+    const outlook = decideForecast(memory, limit, reading.at, settings, now);
+    Object.assign(memory, outlook.memory);
+    if (outlook.due) notices.push(forecastNotice(limit, outlook.due, key, title(orgLabel), now));
     Object.assign(memory, {
       resetsAt: limit.resetsAt,
       percent: limit.percent,
@@ -168,8 +178,8 @@ export function decideOnFailure(
   const notice: Notice = {
     id: 'signed-out',
     kind: 'signed_out',
-    title: 'Claude usage',
-    message: 'Sign in to claude.ai to keep tracking',
+    title: t('notifyTitle'),
+    message: t('notifySignedOut'),
     priority: 2.5,
   };
   const next = { ...state, signedOutShown: true };
@@ -190,6 +200,8 @@ export function releaseHeld(
       return notice.kind !== 'signed_out' || state.signedOutShown;
     const [orgId, limitId] = notice.key.split('|');
     const limit = latest[orgId!]?.limits.find((l) => l.id === limitId);
+    if (notice.expiresAt !== undefined && (latest[orgId!]?.at ?? 0) >= notice.expiresAt)
+      return false;
     return limit !== undefined && limit.percent >= notice.percent;
   });
   const best = stillTrue.sort((a, b) => b.priority - a.priority)[0];

@@ -11,9 +11,18 @@ export interface LimitMemory {
   lastShown: Record<string, number>;
   /** When this limit was last seen, to forget limits that went away. */
   seenAt: number;
+  // The forecast alert's memory (lib/alerts/forecast-alert.ts); absent in older stored state.
+  /** The reset time of the window `recent` belongs to. */
+  forecastWindow?: number;
+  /** Recent (at, percent) points of this window, oldest first, bounded. */
+  recent?: { at: number; percent: number }[];
+  /** The last reading's projected full time, when it fell before the reset. */
+  projectedFullAt?: number;
+  /** When the forecast notice fired in this window. */
+  forecastShownAt?: number;
 }
 
-export type NoticeKind = 'threshold' | 'reached' | 'reset' | 'signed_out' | 'test';
+export type NoticeKind = 'threshold' | 'reached' | 'reset' | 'signed_out' | 'test' | 'forecast';
 
 export interface Notice {
   /** Stable id: a newer notice about the same thing replaces the older one. */
@@ -26,6 +35,8 @@ export interface Notice {
   /** The limit (`orgId|limitId`) and percent a held notice depends on. */
   key?: string;
   percent?: number;
+  /** A held notice is dropped once a reading is taken at or after this time (epoch ms). */
+  expiresAt?: number;
 }
 
 export interface AlertState {

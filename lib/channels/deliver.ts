@@ -1,3 +1,4 @@
+import { t } from '../i18n';
 import type { HttpRequest } from './render';
 
 /** Waits between attempts: 1 s, 4 s, 10 s. Short enough to finish while the worker is awake. */
@@ -48,8 +49,8 @@ function parseRetryAfter(value: string | null, now: number): number | null {
 
 /** What an attempt's failure reads as. */
 function describe(result: AttemptResult): string | undefined {
-  if (result.kind === 'timeout') return `No answer within ${ATTEMPT_TIMEOUT_MS / 1000} s`;
-  if (result.kind === 'network') return `Could not connect (${result.detail})`;
+  if (result.kind === 'timeout') return t('chErrTimeout', ATTEMPT_TIMEOUT_MS / 1000);
+  if (result.kind === 'network') return t('chErrNetwork', result.detail);
   if (result.status < 200 || result.status >= 300) return `HTTP ${result.status}`;
   return undefined;
 }

@@ -1,3 +1,4 @@
+import { t } from '../i18n';
 import type { Item } from '../poll-store-item';
 import { deliver, type DeliverDeps } from './deliver';
 import { renderRequest } from './render';
@@ -44,7 +45,7 @@ export function createDispatcher(deps: DispatcherDeps) {
           at: started,
           ok: false,
           attempts: 0,
-          error: 'No permission to reach this address: remove the channel and add it again.',
+          error: t('chErrNoPermission'),
         };
       } else {
         const result = await deliver(renderRequest(channel, payload), { ...deps, ...options });

@@ -1,4 +1,5 @@
 import type { Notice } from '../alerts/state';
+import { t } from '../i18n';
 import type { OrgsState } from '../settings';
 import type { Reading } from '../usage/types';
 import { ROUTED_EVENTS, type AlertPayload, type RoutedEvent } from './types';
@@ -39,9 +40,9 @@ export function payloadOf(
 export function testPayload(): AlertPayload {
   return {
     event: 'test',
-    title: 'Claude usage',
-    message: 'Test from Claude Usage Meter: alerts will arrive here.',
-    limit: '5-hour session',
+    title: t('notifyTitle'),
+    message: t('chTestMessage'),
+    limit: t('limitSession'),
     percent: 0,
     resetsAt: '',
     organization: '',

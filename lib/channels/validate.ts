@@ -1,3 +1,4 @@
+import { t } from '../i18n';
 import { fillTemplate, SAMPLE_PAYLOAD, webhookContentType } from './render';
 import type { Channel, Header } from './types';
 
@@ -20,10 +21,10 @@ function parseUrl(text: string): URL | null {
 
 function checkUrl(text: string, allowHttp: boolean): string | undefined {
   const url = parseUrl(text.trim());
-  if (!url) return 'A full address, starting with https://.';
+  if (!url) return t('chValidFullUrl');
   if (url.protocol === 'https:') return undefined;
   if (url.protocol === 'http:' && allowHttp) return undefined;
-  return allowHttp ? 'An address starting with https:// or http://.' : 'An https:// address.';
+  return allowHttp ? t('chValidHttpOrHttps') : t('chValidHttps');
 }
 
 /** Parse "Name: value" lines; blank lines are skipped. Returns null when a line has no colon. */
@@ -42,7 +43,7 @@ export function parseHeaderLines(text: string): Header[] | null {
 export function validateChannel(channel: Channel): ChannelErrors {
   const errors: ChannelErrors = {};
   const name = channel.name.trim();
-  if (name === '' || name.length > 40) errors.name = 'A name of 1 to 40 characters.';
+  if (name === '' || name.length > 40) errors.name = t('chValidName');
   switch (channel.type) {
     case 'slack':
     case 'discord': {
@@ -53,8 +54,8 @@ export function validateChannel(channel: Channel): ChannelErrors {
     case 'ntfy': {
       const problem = checkUrl(channel.server, true);
       if (problem) errors.server = problem;
-      if (!TOPIC.test(channel.topic)) errors.topic = 'Letters, digits, - and _, up to 64.';
-      if (/[\r\n]/.test(channel.token)) errors.token = 'One line.';
+      if (!TOPIC.test(channel.topic)) errors.topic = t('chValidTopic');
+      if (/[\r\n]/.test(channel.token)) errors.token = t('chValidOneLine');
       break;
     }
     case 'webhook': {
@@ -68,12 +69,12 @@ export function validateChannel(channel: Channel): ChannelErrors {
           FORBIDDEN_HEADERS.has(h.name.toLowerCase()) ||
           /[\r\n]/.test(h.value),
       );
-      if (bad) errors.headers = `“${bad.name}” cannot be sent: one “Name: value” a line.`;
+      if (bad) errors.headers = t('chValidHeader', bad.name);
       if (channel.method === 'POST' && /json/i.test(webhookContentType(channel))) {
         try {
           JSON.parse(fillTemplate(channel.bodyTemplate, SAMPLE_PAYLOAD, 'json'));
         } catch {
-          errors.bodyTemplate = 'Not valid JSON once the placeholders are filled in.';
+          errors.bodyTemplate = t('chValidJson');
         }
       }
       break;

@@ -1,3 +1,4 @@
+import { t } from '../i18n';
 import type { ExtraUsage, Limit, LimitKind } from './types';
 import { asRecord, readAmount, readPercent, readText, readTime } from './values';
 
@@ -13,17 +14,25 @@ interface WindowDef {
 /**
  * Flat window keys we know the meaning of. Code-named keys (`nimbus_quill`, `iguana_necktie`, ...)
  * and surfaces without a clear name (`seven_day_omelette`) are left out on purpose: a key we cannot
- * name must never become a row.
+ * name must never become a row. Built per parse, so labels are in the browser's language (a
+ * reading stores the label it was read with); product names stay as they are.
  */
-const FLAT_WINDOWS: Record<string, WindowDef> = {
-  five_hour: { id: 'session', kind: 'session', label: '5-hour session' },
-  seven_day: { id: 'weekly', kind: 'weekly', label: 'Weekly (all models)' },
-  seven_day_opus: { id: 'weekly:opus', kind: 'weekly_model', label: 'Weekly · Opus' },
-  seven_day_sonnet: { id: 'weekly:sonnet', kind: 'weekly_model', label: 'Weekly · Sonnet' },
-  seven_day_oauth_apps: { id: 'other:oauth_apps', kind: 'other', label: 'Weekly · OAuth apps' },
-  seven_day_cowork: { id: 'other:cowork', kind: 'other', label: 'Weekly · Cowork' },
-  seven_day_routines: { id: 'other:routines', kind: 'other', label: 'Weekly · Routines' },
-};
+function flatWindows(): Record<string, WindowDef> {
+  const weekly = (name: string) => t('limitWeeklyNamed', name);
+  return {
+    five_hour: { id: 'session', kind: 'session', label: t('limitSession') },
+    seven_day: { id: 'weekly', kind: 'weekly', label: t('limitWeekly') },
+    seven_day_opus: { id: 'weekly:opus', kind: 'weekly_model', label: weekly('Opus') },
+    seven_day_sonnet: { id: 'weekly:sonnet', kind: 'weekly_model', label: weekly('Sonnet') },
+    seven_day_oauth_apps: {
+      id: 'other:oauth_apps',
+      kind: 'other',
+      label: weekly(t('limitSurfaceOauthApps')),
+    },
+    seven_day_cowork: { id: 'other:cowork', kind: 'other', label: weekly('Cowork') },
+    seven_day_routines: { id: 'other:routines', kind: 'other', label: weekly('Routines') },
+  };
+}
 
 /** The windows every plan has: when one of them is present but unreadable, the payload is broken. */
 const CORE_KEYS = ['five_hour', 'seven_day'];
@@ -39,17 +48,20 @@ function modelWindow(displayName: string): WindowDef {
   return {
     id: `weekly:${slug || 'model'}`,
     kind: 'weekly_model',
-    label: `Weekly · ${displayName}`,
+    label: t('limitWeeklyNamed', displayName),
   };
 }
 
 /** The window a `limits[]` entry describes, or null for kinds we do not know. */
-function windowOfLimitEntry(entry: Record<string, unknown>): WindowDef | null {
+function windowOfLimitEntry(
+  entry: Record<string, unknown>,
+  flat: Record<string, WindowDef>,
+): WindowDef | null {
   switch (entry.kind) {
     case 'session':
-      return FLAT_WINDOWS.five_hour!;
+      return flat.five_hour!;
     case 'weekly_all':
-      return FLAT_WINDOWS.seven_day!;
+      return flat.seven_day!;
     case 'weekly_scoped': {
       const model = asRecord(asRecord(entry.scope)?.model);
       const name = readText(model?.display_name, 60);
@@ -105,7 +117,8 @@ export function parseUsage(payload: unknown): ParsedUsage {
   if (!hasFlat && !entries) return { ok: false, detail: 'usage payload has no known limit keys' };
 
   const byId = new Map<string, Limit>();
-  for (const [key, def] of Object.entries(FLAT_WINDOWS)) {
+  const flat = flatWindows();
+  for (const [key, def] of Object.entries(flat)) {
     if (root[key] === null || root[key] === undefined) continue;
     const window = asRecord(root[key]);
     const percent = readPercent(window?.utilization);
@@ -120,7 +133,7 @@ export function parseUsage(payload: unknown): ParsedUsage {
   }
   for (const raw of entries ?? []) {
     const entry = asRecord(raw);
-    const def = entry && windowOfLimitEntry(entry);
+    const def = entry && windowOfLimitEntry(entry, flat);
     if (!entry || !def) continue;
     const percent = readPercent(entry.percent);
     const garbled = percent === null && entry.percent !== null && entry.percent !== undefined;

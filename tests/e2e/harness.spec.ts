@@ -61,7 +61,14 @@ test.describe('the fake claude.ai', () => {
     expect(res.status).toBe(401);
     expect(JSON.parse(res.body)).toEqual(SIGNED_OUT);
     expect(server.requests).toEqual([
-      { method: 'GET', path: '/api/organizations', cookie: undefined, at: expect.any(Number) },
+      {
+        method: 'GET',
+        path: '/api/organizations',
+        cookie: undefined,
+        at: expect.any(Number),
+        headers: expect.any(Object),
+        body: '',
+      },
     ]);
   });
 

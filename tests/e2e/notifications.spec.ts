@@ -38,6 +38,12 @@ test.describe('desktop notifications', () => {
   }) => {
     server.setOrganizations(ONE_ORG);
     await signIn();
+    // About thresholds only: a climb this steep would also (rightly) warn that it runs out early.
+    await (
+      await sw()
+    ).evaluate(() =>
+      chrome.storage.local.set({ settings: { notifications: { forecast: false } } }),
+    );
     const resetsAt = Date.now() + 2 * H;
     const ids: string[] = [];
     for (const percent of [60, 80, 80, 92]) {
@@ -55,6 +61,36 @@ test.describe('desktop notifications', () => {
     // One for 75 %, one for 90 %; the repeated 80 % says nothing. A newer notice about the same
     // limit replaces the older one in the tray, so both carry the limit's id.
     expect(ids).toEqual([`threshold:${MAX_ORG}|session`, `threshold:${MAX_ORG}|session`]);
+  });
+
+  test('a rising session warns once that it will run out before the reset', async ({
+    server,
+    signIn,
+    triggerPoll,
+    sw,
+  }) => {
+    server.setOrganizations(ONE_ORG);
+    await signIn();
+    const resetsAt = Date.now() + 2 * H;
+    const ids: string[] = [];
+    // Polls a moment apart: a steep climb, projected full within minutes, long before the reset.
+    for (const percent of [40, 45, 50, 55, 60, 65]) {
+      server.setUsage('*', session(percent, resetsAt));
+      await triggerPoll();
+      const now = await shown(await sw());
+      ids.push(...now.map((id) => `${percent} % ${id}`));
+      await (
+        await sw()
+      ).evaluate(async (list) => {
+        for (const id of list) await chrome.notifications.clear(id);
+      }, now);
+    }
+    // Once, and only from the second projection on: not before three readings, then stable over
+    // two (an extra poll of its own, e.g. at install, can bring that one reading earlier).
+    expect(ids.map((entry) => entry.replace(/^\d+ % /, ''))).toEqual([
+      `forecast:${MAX_ORG}|session`,
+    ]);
+    expect(Number.parseInt(ids[0]!, 10)).toBeGreaterThanOrEqual(50);
   });
 
   test('a reset after 95 % is announced', async ({ server, signIn, triggerPoll, sw }) => {

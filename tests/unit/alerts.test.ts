@@ -14,8 +14,9 @@ const H = 60 * MIN;
 const NOON = 12 * 60;
 type N = Settings['notifications'];
 
+/** The defaults, minus the forecast alert (tests/unit/forecast-alert.test.ts covers it). */
 function settings(overrides: Partial<N> = {}): N {
-  return { ...structuredClone(DEFAULT_SETTINGS.notifications), ...overrides };
+  return { ...structuredClone(DEFAULT_SETTINGS.notifications), forecast: false, ...overrides };
 }
 
 /** Session readings, one every 10 minutes; `resets` gives each one's reset time (default fixed). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { downsample, toSeries, type ChartPoint } from '../../lib/chart-points';
-import { fakeReading, T0 } from './support/builders';
+import { downsample, projectionSeries, toSeries, type ChartPoint } from '../../lib/chart-points';
+import { fakeLimit, fakeReading, T0 } from './support/builders';
 
 describe('downsample', () => {
   const series: ChartPoint[] = Array.from({ length: 100_000 }, (_, i) => ({
@@ -31,5 +31,41 @@ describe('toSeries', () => {
       ['session', '5-hour session', [10, 15]],
       ['weekly', 'Weekly (renamed)', [20, 21]],
     ]);
+  });
+});
+
+describe('projectionSeries', () => {
+  const MIN = 60_000;
+  const session = fakeLimit();
+  const resetsAt = session.resetsAt!;
+  /** Session readings ten minutes apart, the last at T0. */
+  const climb = (...percents: number[]) =>
+    percents.map((p, i) => fakeReading(p, 10, { at: T0 - (percents.length - 1 - i) * 10 * MIN }));
+
+  it('runs from the last reading to the reset at the projected percent', () => {
+    // 6 %/h from 12 % at T0, 2 h 11 min before the reset: about 25 % then.
+    const line = projectionSeries(fakeLimit({ percent: 12 }), climb(10, 11, 12), T0);
+    expect(line!.id).toBe('session');
+    expect(line!.label).toBe('5-hour session at this pace');
+    expect(line!.points[0]).toEqual({ x: T0, y: 12 });
+    expect(line!.points[1]!.x).toBe(resetsAt);
+    expect(line!.points[1]!.y).toBeCloseTo(12 + 6 * (131 / 60), 5);
+  });
+
+  it('stops at 100 % when the pace runs past the limit', () => {
+    const line = projectionSeries(fakeLimit({ percent: 50 }), climb(40, 45, 50), T0);
+    expect(line!.points).toEqual([
+      { x: T0, y: 50 },
+      { x: resetsAt, y: 100 },
+    ]);
+  });
+
+  it.each([
+    ['two readings', climb(40, 45), session],
+    ['a flat line', climb(40, 40, 40), session],
+    ['a full limit', climb(90, 95, 100), fakeLimit({ percent: 100 })],
+    ['a window not started', climb(40, 45, 50), fakeLimit({ resetsAt: null })],
+  ])('draws nothing for %s', (_name, history, limit) => {
+    expect(projectionSeries(limit, history, T0)).toBeNull();
   });
 });
