@@ -1,7 +1,7 @@
 import { Chart, LinearScale, LineController, LineElement, PointElement, Tooltip } from 'chart.js';
 import { useEffect, useRef } from 'preact/hooks';
 import type { Series } from '@/lib/chart-points';
-import { formatPercent } from '@/lib/format';
+import { formatClock, formatPercent } from '@/lib/format';
 import { t, uiLocale } from '@/lib/i18n';
 
 // Only the pieces drawn here: a tree-shaken Chart.js keeps the popup small.
@@ -26,8 +26,16 @@ function cssVar(name: string): string {
   return getComputedStyle(document.documentElement).getPropertyValue(name).trim();
 }
 
-/** "5-hour session 12% → 48%; Weekly (all models) 60% → 64%" for screen readers. */
-export function summarise(series: Series[], hours: number): string {
+/**
+ * "5-hour session 12% → 48%; Weekly (all models) 60% → 64%" for screen readers, then where each
+ * dashed projection ends: "5-hour session at this pace: 100 % by 18:00".
+ */
+export function summarise(
+  series: Series[],
+  hours: number,
+  projections: Series[] = NO_PROJECTIONS,
+  now = Date.now(),
+): string {
   // "24 h", "7 d": the same words as the range buttons.
   const span =
     hours % 24 === 0 && hours > 24 ? t('durationDays', hours / 24) : t('durationHours', hours);
@@ -45,6 +53,13 @@ export function summarise(series: Series[], hours: number): string {
         formatPercent(peak),
       ]);
     });
+  for (const p of projections) {
+    const end = p.points[p.points.length - 1];
+    if (end)
+      parts.push(
+        t('chartProjectionSummary', [p.label, formatPercent(end.y), formatClock(end.x, now)]),
+      );
+  }
   return t('chartSummary', [span, parts.join('; ')]);
 }
 
@@ -158,7 +173,7 @@ export default function HistoryChart({
     <canvas
       ref={canvas}
       role="img"
-      aria-label={summarise(series, Math.round((to - from) / 3_600_000))}
+      aria-label={summarise(series, Math.round((to - from) / 3_600_000), projections)}
     />
   );
 }

@@ -11,6 +11,8 @@ export interface StatusLineProps {
   refreshing: boolean;
   now: number;
   onAllowAccess?: () => void;
+  /** Readings cannot be stored (e.g. the disk is full): said on a line of its own. */
+  storeFailing?: boolean;
 }
 
 const CLAUDE = 'https://claude.ai';
@@ -18,8 +20,12 @@ const CLAUDE = 'https://claude.ai';
 /** What we know and how fresh it is, in plain words, with what to do when something is wrong. */
 export function StatusLine(props: StatusLineProps) {
   return (
-    <p class={`status${props.failure ? ' status-problem' : ''}`} role="status">
+    <p
+      class={`status${props.failure || props.storeFailing ? ' status-problem' : ''}`}
+      role="status"
+    >
       <StatusText {...props} />
+      {props.storeFailing && <span class="status-store">{t('statusStoreFailing')}</span>}
     </p>
   );
 }

@@ -175,6 +175,7 @@ export function App({ initial }: { initial: PopupData }) {
         refreshing={refreshing}
         now={now}
         onAllowAccess={() => void allowAccess()}
+        storeFailing={!!status.storeError}
       />
 
       {reading && reading.limits.length > 0 && (

@@ -190,5 +190,10 @@ test.describe('the popup', () => {
       has: popup.getByRole('progressbar', { name: '5-hour session' }),
     });
     await expect(session).toContainText(/At this pace: runs out ~.+ before reset\)/);
+    // The chart draws the projection as a dashed line to the reset, full by then; its text says so.
+    await expect(popup.getByRole('img')).toHaveAttribute(
+      'aria-label',
+      /5-hour session at this pace: 100\s?% by /,
+    );
   });
 });

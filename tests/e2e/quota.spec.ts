@@ -99,6 +99,7 @@ test.describe('a full disk', () => {
     expect((await badge()).text).toBe('41%');
     const weekly = popup.getByRole('progressbar', { name: 'Weekly (all models)' });
     await expect(weekly).toHaveAttribute('aria-valuenow', '41');
+    await expect(popup.getByRole('status').first()).toContainText('History is not being saved');
 
     // Still full: a second failed write is not a second report.
     server.setUsage('*', good(42));
@@ -120,6 +121,7 @@ test.describe('a full disk', () => {
     expect(await snapshotCount()).toBe(stored + 1);
     expect(await storageGet<PollStatus>('status')).toMatchObject({ storeError: null });
     expect((await badge()).text).toBe('43%');
+    await expect(popup.getByRole('status').first()).not.toContainText('History is not');
     await cdp.detach();
   });
 });

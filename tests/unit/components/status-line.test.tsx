@@ -26,6 +26,14 @@ const fail = (kind: FailureKind, extra: object = {}) => ({ kind, at: NOW - 1000,
 afterEach(cleanup);
 
 describe('StatusLine', () => {
+  it('says on a line of its own that history is not being saved, keeping the freshness', () => {
+    const line = show({ storeFailing: true });
+    expect(line.textContent).toMatch(/^Updated 2 min\.? ago/);
+    expect(line.textContent).toContain('History is not being saved');
+    cleanup();
+    expect(show({ storeFailing: false }).textContent).not.toContain('History');
+  });
+
   it('says how fresh the numbers are', () => {
     expect(show({}).textContent).toMatch(/^Updated 2 min\. ago$|^Updated 2 min ago$/);
   });
