@@ -154,6 +154,7 @@ export function ChannelsPanel() {
                 <label>
                   <input
                     type="checkbox"
+                    aria-label={t('chOnNamed', channel.name)}
                     checked={channel.enabled}
                     onChange={(e) => {
                       const enabled = e.currentTarget.checked;

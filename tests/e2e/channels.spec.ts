@@ -118,6 +118,41 @@ test.describe('alert channels', () => {
     await snap(page, 'options-channels');
   });
 
+  test('Slack and Discord get their own bodies for the same alert, and a muted rule sends nothing', async ({
+    server,
+    signIn,
+    triggerPoll,
+    currentContext,
+    extensionId,
+  }) => {
+    const fixtures = { server, signIn, triggerPoll, currentContext, extensionId };
+    server.setHandler('/slack', () => ({ status: 200, body: 'ok' }));
+    server.setHandler('/discord', () => ({ status: 204 }));
+    const page = await withWebhook(fixtures, () => ({ status: 204 }));
+    await addChannel(page, 'Slack (or Slack-compatible: Mattermost, Rocket.Chat)', {
+      Name: 'Slack',
+      'Webhook address': 'https://claude.ai/slack',
+    });
+    await addChannel(page, 'Discord', {
+      Name: 'Discord',
+      'Webhook address': 'https://claude.ai/discord',
+    });
+    // "Near a limit" stays off for the generic hook: only Slack and Discord hear of it.
+    await page.getByRole('checkbox', { name: 'Near a limit → Team hook' }).uncheck();
+
+    server.setUsage('*', session(91));
+    await triggerPoll();
+    const slack = await server.waitForRequest((r) => r.path === '/slack');
+    const discord = await server.waitForRequest((r) => r.path === '/discord');
+    expect(JSON.parse(slack.body).text).toMatch(/^\*Claude usage\*\n5-hour session at 91/);
+    expect(JSON.parse(discord.body)).toMatchObject({
+      content: expect.stringMatching(/^\*\*Claude usage\*\*\n5-hour session at 91/),
+      allowed_mentions: { parse: [] },
+    });
+    await expect(page.locator('.deliveries tbody tr')).toHaveCount(2);
+    expect(hooks(server.requests, '/hook')).toHaveLength(0);
+  });
+
   test('a receiver answering 500 then 200 gets the retry, and the log shows it', async ({
     server,
     signIn,
@@ -163,6 +198,7 @@ test.describe('alert channels', () => {
     server,
     currentContext,
     extensionId,
+    sw,
   }) => {
     server.setHandler('/ntfy/', () => ({ status: 200, body: { id: 'x' } }));
     const page = await currentContext().newPage();
@@ -185,6 +221,15 @@ test.describe('alert channels', () => {
     server.setHandler('/ntfy/', () => ({ status: 403, body: 'forbidden' }));
     await page.getByRole('button', { name: 'Send test to Phone' }).click();
     await expect(page.locator('.channel [role=status]')).toHaveText('Failed · HTTP 403');
+
+    // Switched off by name from the keyboard: alerts stop, the channel stays.
+    await page.getByRole('checkbox', { name: 'Phone: on' }).press('Space');
+    await expect
+      .poll(async () => {
+        const stored = await (await sw()).evaluate(() => chrome.storage.local.get('alertRoutes'));
+        return (stored.alertRoutes as { channels: { enabled: boolean }[] }).channels[0]!.enabled;
+      })
+      .toBe(false);
 
     page.once('dialog', (dialog) => void dialog.accept());
     await page.getByRole('button', { name: 'Remove Phone' }).click();
