@@ -105,7 +105,10 @@ export function ChannelForm(props: { onAdd: (channel: Channel) => Promise<string
       setResult('');
       return;
     }
-    void props.onAdd(channel).then((problem) => {
+    // onAdd asks the browser first, from this click; the prompt may stay open a while.
+    const adding = props.onAdd(channel);
+    setResult(t('chAsking'));
+    void adding.then((problem) => {
       setResult(problem ?? t('chAdded', channel.name));
       if (!problem) setDraft({ ...EMPTY, type: draft.type });
     });
