@@ -1,21 +1,10 @@
 import { forecast, forecastOptions, type Point } from '../lib/forecast';
+import { seededRandom } from '../tests/fixtures/seeded-random';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
 const WINDOW = 5 * HOUR;
 const STEP = 2 * MIN;
-
-/** A small seeded PRNG (mulberry32), so every run replays the same sessions. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * One recorded-style 5-hour session: bursts of work at a varying pace, idle spells, readings every
@@ -54,7 +43,7 @@ export function runBacktest(
   seed = 42,
   options = forecastOptions('session'),
 ): BacktestResult {
-  const rand = random(seed);
+  const rand = seededRandom(seed);
   const errors: number[] = [];
   let verdicts = 0;
   let right = 0;

@@ -1,12 +1,8 @@
 import type { Page } from '@playwright/test';
-import {
-  fixtureJson,
-  type FakeHandler,
-  type FakeResponse,
-  type RecordedRequest,
-} from '../fixtures/fake-claude';
+import { fixtureJson, type FakeHandler, type RecordedRequest } from '../fixtures/fake-claude';
 import type { ChromeApi } from './extension-state';
 import { expect, snap, test, type ExtensionFixtures } from './harness';
+import { sessionPayload } from './payloads';
 
 declare const chrome: ChromeApi;
 
@@ -19,20 +15,6 @@ declare const chrome: ChromeApi;
 const MAX_ORG = '5f6a7b8c-1111-4111-8111-00000000c4a7';
 const ORGS = fixtureJson<{ uuid: string; name: string }[]>('organizations.json');
 const ONE_ORG = ORGS.filter((o) => o.uuid === MAX_ORG);
-const H = 3_600_000;
-
-/** A session at `percent`, resetting in two hours; the weekly limit low. */
-function session(percent: number): FakeResponse {
-  const iso = (ms: number) => new Date(ms).toISOString().replace('Z', '+00:00');
-  const resetsAt = Math.ceil(Date.now() / H) * H + 2 * H;
-  return {
-    body: {
-      five_hour: { utilization: percent, resets_at: iso(resetsAt) },
-      seven_day: { utilization: 10, resets_at: iso(resetsAt + 48 * H) },
-      extra_usage: null,
-    },
-  };
-}
 
 /** Add a channel through the options page's form, as a person would. */
 async function addChannel(page: Page, kind: string, fields: Record<string, string>): Promise<void> {
@@ -60,7 +42,7 @@ async function withWebhook(
 ): Promise<Page> {
   const { server, signIn, triggerPoll, currentContext, extensionId } = fixtures;
   server.setOrganizations(ONE_ORG);
-  server.setUsage('*', session(60));
+  server.setUsage('*', sessionPayload(60));
   server.setHandler('/hook', receiver);
   await signIn();
   await triggerPoll();
@@ -90,7 +72,7 @@ test.describe('alert channels', () => {
     // The address is a secret: the page shows the host only.
     await expect(page.locator('.channel code')).toHaveText('https://claude.ai/•••');
 
-    server.setUsage('*', session(92));
+    server.setUsage('*', sessionPayload(92));
     await triggerPoll();
     const hook = await server.waitForRequest((r) => r.path === '/hook');
     expect(hook.method).toBe('POST');
@@ -140,7 +122,7 @@ test.describe('alert channels', () => {
     // "Near a limit" stays off for the generic hook: only Slack and Discord hear of it.
     await page.getByRole('checkbox', { name: 'Near a limit → Team hook' }).uncheck();
 
-    server.setUsage('*', session(91));
+    server.setUsage('*', sessionPayload(91));
     await triggerPoll();
     const slack = await server.waitForRequest((r) => r.path === '/slack');
     const discord = await server.waitForRequest((r) => r.path === '/discord');
@@ -164,7 +146,7 @@ test.describe('alert channels', () => {
     let calls = 0;
     const page = await withWebhook(fixtures, () => ({ status: ++calls === 1 ? 500 : 200 }));
 
-    server.setUsage('*', session(96));
+    server.setUsage('*', sessionPayload(96));
     await triggerPoll();
     await expect(page.locator('.deliveries')).toContainText(
       'Delivered · HTTP 200 after 2 attempts',
@@ -184,7 +166,7 @@ test.describe('alert channels', () => {
     const fixtures = { server, signIn, triggerPoll, currentContext, extensionId };
     const page = await withWebhook(fixtures, () => ({ hang: true }));
 
-    server.setUsage('*', session(92));
+    server.setUsage('*', sessionPayload(92));
     const status = await triggerPoll();
     // The poll is done and its notification shown while the receiver still has not answered.
     expect(status.lastError).toBeNull();

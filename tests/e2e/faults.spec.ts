@@ -4,6 +4,7 @@ import type { FailureKind, PollStatus, Reading } from '../../lib/usage/types';
 import { fixtureJson, fixtureText, type FakeResponse } from '../fixtures/fake-claude';
 import type { ChromeApi } from './extension-state';
 import { expect, test } from './harness';
+import { goodPayload } from './payloads';
 
 declare const chrome: ChromeApi;
 
@@ -18,17 +19,6 @@ const ONE_ORG = fixtureJson<{ uuid: string }[]>('organizations.json').filter(
   (o) => o.uuid === MAX_ORG,
 );
 const HTML = { 'content-type': 'text/html; charset=UTF-8' };
-
-/** A good payload with the weekly limit at `weekly` %, session 10 %. */
-function good(weekly: number) {
-  const usage = fixtureJson<Record<string, { utilization: number }> & { limits: unknown[] }>(
-    'max-sep-2026.json',
-  );
-  usage.five_hour!.utilization = 10;
-  usage.seven_day!.utilization = weekly;
-  usage.limits = [];
-  return { body: usage };
-}
 
 /** max-sep-2026 with its session window replaced, and no `limits[]` to fall back on. */
 function sessionWindow(window: unknown) {
@@ -160,7 +150,7 @@ const TOLERATED: { name: string; response: FakeResponse; badge: string }[] = [
     response: { body: { limits: fixtureJson<{ limits: unknown[] }>('max-sep-2026.json').limits } },
     badge: '64%',
   },
-  { name: 'flat keys with an empty limits[]', response: good(58), badge: '58%' },
+  { name: 'flat keys with an empty limits[]', response: goodPayload(58), badge: '58%' },
 ];
 
 async function title(worker: Worker): Promise<string> {
@@ -185,7 +175,7 @@ test.describe('the fault matrix', () => {
     server.setOrganizations(ONE_ORG);
     await signIn();
     let weekly = 40;
-    server.setUsage('*', good(weekly));
+    server.setUsage('*', goodPayload(weekly));
     await triggerPoll();
     expect((await badge()).text).toBe('40%');
 
@@ -214,7 +204,7 @@ test.describe('the fault matrix', () => {
         }
 
         weekly += 1;
-        server.setUsage('*', good(weekly));
+        server.setUsage('*', goodPayload(weekly));
         const recovered = await triggerPoll();
         expect(recovered.consecutiveFailures).toBe(0);
         expect(recovered.lastSuccessAt).toBeGreaterThan(recovered.lastError!.at);
@@ -254,7 +244,7 @@ test.describe('the fault matrix', () => {
     test.setTimeout(90_000);
     server.setOrganizations(ONE_ORG);
     await signIn();
-    server.setUsage('*', good(44));
+    server.setUsage('*', goodPayload(44));
     await triggerPoll();
     server.setUsage('*', { hang: true });
     const firedAt = await (
@@ -273,7 +263,7 @@ test.describe('the fault matrix', () => {
     // Bounded: the request was given up after about 20 s, not left hanging.
     expect(status.lastError!.at - firedAt).toBeLessThan(30_000);
     expect((await badge()).text).toBe('44%');
-    server.setUsage('*', good(45));
+    server.setUsage('*', goodPayload(45));
     await triggerPoll();
     expect((await badge()).text).toBe('45%');
   });
@@ -290,7 +280,7 @@ test.describe('the worker under stress', () => {
     server.setOrganizations(ONE_ORG);
     await signIn();
     await triggerPoll();
-    server.setUsage('*', { ...good(50), delayMs: 500 });
+    server.setUsage('*', { ...goodPayload(50), delayMs: 500 });
     const page = await openPopup();
     await new Promise((r) => setTimeout(r, 1500)); // let anything the popup asked for on open settle
     const mark = server.requests.length;
@@ -317,7 +307,7 @@ test.describe('the worker under stress', () => {
     await signIn();
     await triggerPoll();
     const before = await snapshotCount();
-    server.setUsage('*', { ...good(60), delayMs: 3_000 });
+    server.setUsage('*', { ...goodPayload(60), delayMs: 3_000 });
     const mark = server.requests.length;
     await (await sw()).evaluate(() => chrome.alarms.create('poll', { when: Date.now() }));
     await server.waitForRequest(
@@ -332,7 +322,7 @@ test.describe('the worker under stress', () => {
     expect(alarm?.scheduledTime).toBeGreaterThan(Date.now());
     expect(await snapshotCount()).toBe(before);
 
-    server.setUsage('*', good(61));
+    server.setUsage('*', goodPayload(61));
     const status = await triggerPoll();
     expect(status.lastError).toBeNull();
     expect(await snapshotCount()).toBe(before + 1);

@@ -2,6 +2,7 @@ import type { Worker } from '@playwright/test';
 import { fixtureJson } from '../fixtures/fake-claude';
 import type { ChromeApi } from './extension-state';
 import { expect, test } from './harness';
+import { sessionPayload } from './payloads';
 
 declare const chrome: ChromeApi;
 
@@ -12,18 +13,6 @@ const ONE_ORG = fixtureJson<{ uuid: string }[]>('organizations.json').filter(
   (o) => o.uuid === MAX_ORG,
 );
 const H = 3_600_000;
-
-/** A session at `percent` resetting at `resetsAt`; the weekly limit low and steady. */
-function session(percent: number, resetsAt: number) {
-  const iso = (ms: number) => new Date(ms).toISOString().replace('Z', '+00:00');
-  return {
-    body: {
-      five_hour: { utilization: percent, resets_at: iso(resetsAt) },
-      seven_day: { utilization: 10, resets_at: iso(resetsAt + 48 * H) },
-      extra_usage: null,
-    },
-  };
-}
 
 async function shown(worker: Worker): Promise<string[]> {
   return Object.keys(await worker.evaluate(() => chrome.notifications.getAll())).sort();
@@ -47,7 +36,7 @@ test.describe('desktop notifications', () => {
     const resetsAt = Date.now() + 2 * H;
     const ids: string[] = [];
     for (const percent of [60, 80, 80, 92]) {
-      server.setUsage('*', session(percent, resetsAt));
+      server.setUsage('*', sessionPayload(percent, resetsAt));
       await triggerPoll();
       const now = await shown(await sw());
       ids.push(...now);
@@ -75,7 +64,7 @@ test.describe('desktop notifications', () => {
     const ids: string[] = [];
     // Polls a moment apart: a steep climb, projected full within minutes, long before the reset.
     for (const percent of [40, 45, 50, 55, 60, 65]) {
-      server.setUsage('*', session(percent, resetsAt));
+      server.setUsage('*', sessionPayload(percent, resetsAt));
       await triggerPoll();
       const now = await shown(await sw());
       ids.push(...now.map((id) => `${percent} % ${id}`));
@@ -97,9 +86,9 @@ test.describe('desktop notifications', () => {
     server.setOrganizations(ONE_ORG);
     await signIn();
     const resetsAt = Date.now() + 30 * 60_000;
-    server.setUsage('*', session(95, resetsAt));
+    server.setUsage('*', sessionPayload(95, resetsAt));
     await triggerPoll();
-    server.setUsage('*', session(3, resetsAt + 5 * H));
+    server.setUsage('*', sessionPayload(3, resetsAt + 5 * H));
     await triggerPoll();
     expect((await shown(await sw())).some((id) => id.startsWith('reset:'))).toBe(true);
   });

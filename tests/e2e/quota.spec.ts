@@ -2,6 +2,7 @@ import type { CDPSession, Page } from '@playwright/test';
 import type { PollStatus } from '../../lib/usage/types';
 import { fixtureJson } from '../fixtures/fake-claude';
 import { expect, test } from './harness';
+import { goodPayload } from './payloads';
 
 /**
  * A full disk, for real: Chromium's quota for the extension's origin is cut to almost nothing
@@ -14,17 +15,6 @@ const MAX_ORG = '5f6a7b8c-1111-4111-8111-00000000c4a7';
 const ONE_ORG = fixtureJson<{ uuid: string }[]>('organizations.json').filter(
   (o) => o.uuid === MAX_ORG,
 );
-
-/** A good payload with the weekly limit at `weekly` %. */
-function good(weekly: number) {
-  const usage = fixtureJson<Record<string, { utilization: number }> & { limits: unknown[] }>(
-    'max-sep-2026.json',
-  );
-  usage.five_hour!.utilization = 10;
-  usage.seven_day!.utilization = weekly;
-  usage.limits = [];
-  return { body: usage };
-}
 
 /** Try one small write to a scratch database of this origin; the error's name, or 'ok'. */
 function probeWrite(page: Page): Promise<string> {
@@ -74,7 +64,7 @@ test.describe('a full disk', () => {
   }) => {
     server.setOrganizations(ONE_ORG);
     await signIn();
-    server.setUsage('*', good(40));
+    server.setUsage('*', goodPayload(40));
     await triggerPoll();
     const stored = await snapshotCount();
     expect(stored).toBeGreaterThan(0);
@@ -90,7 +80,7 @@ test.describe('a full disk', () => {
       .poll(() => probeWrite(popup), { timeout: 60_000, intervals: [2_000] })
       .toBe('QuotaExceededError');
 
-    server.setUsage('*', good(41));
+    server.setUsage('*', goodPayload(41));
     const full = await triggerPoll();
     expect(full.lastError).toBeNull();
     expect(full.storeError?.detail).toMatch(/QuotaExceededError/);
@@ -102,7 +92,7 @@ test.describe('a full disk', () => {
     await expect(popup.getByRole('status').first()).toContainText('History is not being saved');
 
     // Still full: a second failed write is not a second report.
-    server.setUsage('*', good(42));
+    server.setUsage('*', goodPayload(42));
     const still = await triggerPoll();
     expect(still.storeError).toEqual(full.storeError);
     expect((await badge()).text).toBe('42%');
@@ -115,7 +105,7 @@ test.describe('a full disk', () => {
     // Room again: the next poll stores its reading and the problem clears.
     await setQuota(cdp, origin, null);
     expect(await probeWrite(popup)).toBe('ok');
-    server.setUsage('*', good(43));
+    server.setUsage('*', goodPayload(43));
     const recovered = await triggerPoll();
     expect(recovered.storeError).toBeNull();
     expect(await snapshotCount()).toBe(stored + 1);

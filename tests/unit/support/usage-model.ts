@@ -1,3 +1,5 @@
+import { seededRandom } from '../../fixtures/seeded-random';
+
 /**
  * A deterministic model of one person's usage over months, for the soak test: a 5-hour session
  * window and a 7-day weekly window, each on a fixed grid, each rising through its window to a
@@ -9,18 +11,6 @@ export const SESSION_MS = 5 * HOUR;
 export const WEEK_MS = 7 * 24 * HOUR;
 /** Nothing is used in the first 90 minutes of a session, so a reset is seen even after an outage. */
 const SESSION_IDLE_MS = 1.5 * HOUR;
-
-/** mulberry32: a tiny seeded generator, so every run sees the same months. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface ModelWindow {
   /** `session` or `weekly`: the limit ids the parser gives `five_hour` and `seven_day`. */
@@ -40,7 +30,7 @@ export interface UsageModel {
 
 /** Usage on windows that start at `anchor` (both grids), drawn from `seed`; ask only after `anchor`. */
 export function usageModel(anchor: number, seed: number): UsageModel {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const sessionPeaks: number[] = [];
   const weeklyPeaks: number[] = [];
   const peak = (list: number[], i: number, draw: () => number) => {
