@@ -7,6 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
+import { DEFAULT_BODY_TEMPLATE } from '../lib/channels/render';
+import { DEFAULT_ROUTES, type AlertRoutes } from '../lib/channels/types';
 import type { Reading } from '../lib/usage/types';
 import { seedScript } from '../bench/seed';
 import { launchExtension } from '../tests/e2e/extension-session';
@@ -97,9 +99,44 @@ async function main() {
     body: payload({ note: '', session: 17, weekly: 33, fable: 12 }, sessionReset, weeklyReset),
   }));
 
+  // Every alert also goes to a webhook channel on the simulated claude.ai, as it would to Slack or
+  // ntfy: the demo lists what was said from what the receiver got.
+  const alerts: { at: number; event: string; title: string; message: string }[] = [];
+  server.setHandler('/demo-hook', (request) => {
+    alerts.push({ at: Date.now(), ...JSON.parse(request.body) });
+    return { status: 204 };
+  });
+  const routes: AlertRoutes = {
+    ...DEFAULT_ROUTES,
+    channels: [
+      {
+        id: 'demo',
+        name: 'Demo receiver',
+        enabled: true,
+        events: { ...DEFAULT_ROUTES.desktop },
+        type: 'webhook',
+        url: 'https://claude.ai/demo-hook',
+        method: 'POST',
+        headers: [],
+        bodyTemplate: DEFAULT_BODY_TEMPLATE,
+      },
+    ],
+  };
+
   const session = await launchExtension(profile, server, { headless: !headed });
   const written: string[] = [];
   try {
+    await (
+      await session.sw()
+    ).evaluate(
+      (value) =>
+        (
+          globalThis as unknown as {
+            chrome: { storage: { local: { set(items: object): Promise<void> } } };
+          }
+        ).chrome.storage.local.set({ alertRoutes: value }),
+      routes,
+    );
     await session.signIn();
     await session.triggerPoll();
     // A day of plausible history behind the live readings, through the project's own repository.
@@ -148,20 +185,17 @@ async function main() {
       );
     }
 
-    // The notifications the run raised, as the browser holds them (ids name the event and limit).
-    const worker = await session.sw();
-    const shown = await worker.evaluate(() =>
-      (
-        globalThis as unknown as {
-          chrome: { notifications: { getAll(): Promise<Record<string, boolean>> } };
-        }
-      ).chrome.notifications.getAll(),
-    );
+    // What the run announced, as the webhook channel received it (the desktop got the same).
+    const escape = (text: string) =>
+      text.replace(/[<>&]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;' })[c]!);
     const list = await session.context.newPage();
-    const items = Object.keys(shown)
-      .map((id) => `<li><code>${id.replace(/[<>&]/g, '')}</code></li>`)
+    const items = alerts
+      .map(
+        (a) =>
+          `<li><b>${escape(a.title)}</b> <small>(${escape(a.event)})</small><br>${escape(a.message)}</li>`,
+      )
       .join('');
-    const html = `<!doctype html><meta charset="utf-8"><title>Notifications</title><body style="font:15px system-ui;margin:24px"><h1 style="font-size:20px">Notifications raised during the demo (${Object.keys(shown).length})</h1><ul>${items}</ul></body>`;
+    const html = `<!doctype html><meta charset="utf-8"><title>Notifications</title><body style="font:15px system-ui;margin:24px"><h1 style="font-size:20px">Alerts raised during the demo (${alerts.length})</h1><p>Shown on the desktop and delivered to a webhook channel.</p><ul style="line-height:1.5">${items}</ul></body>`;
     const listFile = join(OUT, 'notifications.html');
     writeFileSync(listFile, html);
     await list.goto(`file://${listFile}`);
