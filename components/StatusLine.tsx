@@ -1,3 +1,4 @@
+import type { FailingChannel } from '@/lib/channels/health';
 import { formatAgo, formatClock } from '@/lib/format';
 import { t } from '@/lib/i18n';
 import type { OrgStatus } from '@/lib/usage/types';
@@ -13,19 +14,31 @@ export interface StatusLineProps {
   onAllowAccess?: () => void;
   /** Readings cannot be stored (e.g. the disk is full): said on a line of its own. */
   storeFailing?: boolean;
+  /** Alert channels whose latest delivery failed, newest first: said on a line of their own. */
+  failingChannels?: FailingChannel[];
+  onOpenOptions?: () => void;
 }
 
 const CLAUDE = 'https://claude.ai';
 
 /** What we know and how fresh it is, in plain words, with what to do when something is wrong. */
 export function StatusLine(props: StatusLineProps) {
+  const failing = props.failingChannels ?? [];
+  const problem = props.failure || props.storeFailing || failing.length > 0;
   return (
-    <p
-      class={`status${props.failure || props.storeFailing ? ' status-problem' : ''}`}
-      role="status"
-    >
+    <p class={`status${problem ? ' status-problem' : ''}`} role="status">
       <StatusText {...props} />
       {props.storeFailing && <span class="status-store">{t('statusStoreFailing')}</span>}
+      {failing.length > 0 && (
+        <span class="status-store">
+          {failing.length === 1
+            ? t('statusChannelFailing', [failing[0]!.name, failing[0]!.error])
+            : t('statusChannelsFailing', failing.length)}{' '}
+          <button type="button" class="link-button" onClick={props.onOpenOptions}>
+            {t('statusCheckChannels')}
+          </button>
+        </span>
+      )}
     </p>
   );
 }

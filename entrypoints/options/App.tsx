@@ -263,7 +263,7 @@ export function App({ initial }: { initial: Settings }) {
         </Field>
       </section>
 
-      <ChannelsPanel />
+      <ChannelsPanel desktopEnabled={settings.notifications.enabled} />
 
       <DataPanel settings={settings} />
 

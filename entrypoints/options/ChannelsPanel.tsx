@@ -35,8 +35,11 @@ function outcome(record: DeliveryRecord): string {
   return record.attempts > 1 ? t('chAfterAttempts', [result, record.attempts]) : result;
 }
 
-/** Options: where alerts go (desktop, channels, both), the channels, and the delivery log. */
-export function ChannelsPanel() {
+/**
+ * Options: where alerts go (desktop, channels, both), the channels, and the delivery log. The
+ * Desktop column is greyed while desktop notifications are switched off above.
+ */
+export function ChannelsPanel({ desktopEnabled = true }: { desktopEnabled?: boolean }) {
   const [routes, setRoutes] = useState<AlertRoutes>(DEFAULT_ROUTES);
   const [log, setLog] = useState<DeliveryRecord[]>([]);
   const [tests, setTests] = useState<Record<string, string>>({});
@@ -131,6 +134,7 @@ export function ChannelsPanel() {
                       type="checkbox"
                       aria-label={t('chToggleLabel', [eventName(event), name])}
                       checked={on}
+                      disabled={target === 'desktop' && !desktopEnabled}
                       onChange={(e) => void toggleEvent(event, target, e.currentTarget.checked)}
                     />
                   </td>

@@ -6,6 +6,7 @@ import { StatusLine } from '@/components/StatusLine';
 import { UsageRow } from '@/components/UsageRow';
 import type { HistoryChartProps } from '@/components/HistoryChart';
 import { badgeLimit } from '@/lib/badge';
+import { failingChannels } from '@/lib/channels/health';
 import { projectionSeries, toSeries } from '@/lib/chart-points';
 import { createSnapshotRepo, openUsageDb } from '@/lib/db';
 import { limitOutlook } from '@/lib/forecast-text';
@@ -176,6 +177,8 @@ export function App({ initial }: { initial: PopupData }) {
         now={now}
         onAllowAccess={() => void allowAccess()}
         storeFailing={!!status.storeError}
+        failingChannels={failingChannels(data.deliveries, data.routes.channels)}
+        onOpenOptions={() => void browser.runtime.openOptionsPage()}
       />
 
       {reading && reading.limits.length > 0 && (

@@ -1,4 +1,6 @@
 import { storage } from 'wxt/utils/storage';
+import { deliveryLogItem, routesItem } from '@/lib/channels/store';
+import type { AlertRoutes, DeliveryRecord } from '@/lib/channels/types';
 import {
   latestItem,
   orgsItem,
@@ -17,21 +19,34 @@ export interface PopupData {
   orgs: OrgsState;
   selected: string | null;
   status: PollStatus;
+  /** Alert channels and their recent deliveries: a failing channel is said in the status. */
+  routes: AlertRoutes;
+  deliveries: DeliveryRecord[];
 }
 
-const ITEMS = [settingsItem, latestItem, orgsItem, selectedOrgItem, statusItem] as const;
+const ITEMS = [
+  settingsItem,
+  latestItem,
+  orgsItem,
+  selectedOrgItem,
+  statusItem,
+  routesItem,
+  deliveryLogItem,
+] as const;
 
 /** Everything the bars need, in one storage call: the popup paints from this before any network. */
 export async function readPopupData(): Promise<PopupData> {
-  const [settings, latest, orgs, selected, status] = (await storage.getItems([...ITEMS])).map(
-    (r) => r.value,
-  );
+  const [settings, latest, orgs, selected, status, routes, deliveries] = (
+    await storage.getItems([...ITEMS])
+  ).map((r) => r.value);
   return {
     settings: migrateSettings(settings) as Settings,
     latest: latest as Record<string, Reading>,
     orgs: orgs as OrgsState,
     selected: selected as string | null,
     status: status as PollStatus,
+    routes: routes as AlertRoutes,
+    deliveries: deliveries as DeliveryRecord[],
   };
 }
 

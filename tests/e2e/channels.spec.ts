@@ -155,6 +155,31 @@ test.describe('alert channels', () => {
     expect(hooks(server.requests, '/hook')).toHaveLength(2);
   });
 
+  test('the popup says when a channel is failing, until it delivers again', async ({
+    server,
+    signIn,
+    triggerPoll,
+    currentContext,
+    extensionId,
+    openPopup,
+  }) => {
+    const fixtures = { server, signIn, triggerPoll, currentContext, extensionId };
+    let status = 401;
+    const options = await withWebhook(fixtures, () => ({ status }));
+    server.setUsage('*', sessionPayload(92));
+    await triggerPoll();
+    const popup = await openPopup();
+    const line = popup.getByRole('status').first();
+    await expect(line).toContainText('Alerts to “Team hook” are failing: HTTP 401.');
+    await expect(popup.getByRole('button', { name: 'Check channels' })).toBeVisible();
+
+    // Mended at the other end: one good delivery (here the test button) clears it.
+    status = 200;
+    await options.getByRole('button', { name: 'Send test to Team hook' }).click();
+    await expect(options.locator('.channel [role=status]')).toHaveText('Delivered · HTTP 200');
+    await expect(line).not.toContainText('Alerts to');
+  });
+
   test('a dead receiver leaves the desktop notification on time', async ({
     server,
     signIn,

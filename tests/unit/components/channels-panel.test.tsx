@@ -7,7 +7,7 @@ import { routesItem } from '../../../lib/channels/store';
 import { DEFAULT_CHANNEL_EVENTS, DEFAULT_ROUTES, type Channel } from '../../../lib/channels/types';
 
 /** The options page's channel panel with the browser's permission prompt answered by `answer`. */
-function setup(answer: Promise<boolean>) {
+function setup(answer: Promise<boolean>, desktopEnabled = true) {
   // fakeBrowser types these as returning nothing; the real API answers with a boolean.
   const request = vi
     .spyOn(fakeBrowser.permissions, 'request')
@@ -15,7 +15,7 @@ function setup(answer: Promise<boolean>) {
   const remove = vi
     .spyOn(fakeBrowser.permissions, 'remove')
     .mockImplementation((() => Promise.resolve(true)) as never);
-  render(<ChannelsPanel />);
+  render(<ChannelsPanel desktopEnabled={desktopEnabled} />);
   return { request, remove };
 }
 
@@ -65,6 +65,16 @@ describe('ChannelsPanel', () => {
     await addNtfy('not a topic');
     expect(await screen.findByText('Letters, digits, - and _, up to 64.')).toBeTruthy();
     expect(request).not.toHaveBeenCalled();
+  });
+
+  it('greys the Desktop column while desktop notifications are off', () => {
+    setup(Promise.resolve(true), false);
+    const desktop = screen.getByRole('checkbox', { name: 'Near a limit → Desktop' });
+    expect((desktop as HTMLInputElement).disabled).toBe(true);
+    cleanup();
+    setup(Promise.resolve(true), true);
+    const enabled = screen.getByRole('checkbox', { name: 'Near a limit → Desktop' });
+    expect((enabled as HTMLInputElement).disabled).toBe(false);
   });
 
   it('gives a host up only when its last channel is removed', async () => {

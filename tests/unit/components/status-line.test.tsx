@@ -34,6 +34,28 @@ describe('StatusLine', () => {
     expect(show({ storeFailing: false }).textContent).not.toContain('History');
   });
 
+  it('says which alert channel is failing, or how many, with a way to the options page', () => {
+    let opened = 0;
+    const line = show({
+      failingChannels: [{ name: 'Phone', error: 'HTTP 401' }],
+      onOpenOptions: () => opened++,
+    });
+    expect(line.textContent).toContain('Alerts to “Phone” are failing: HTTP 401.');
+    expect(line.classList.contains('status-problem')).toBe(true);
+    screen.getByRole('button', { name: 'Check channels' }).click();
+    expect(opened).toBe(1);
+    cleanup();
+    const two = show({
+      failingChannels: [
+        { name: 'Phone', error: 'HTTP 401' },
+        { name: 'Team', error: 'HTTP 500' },
+      ],
+    });
+    expect(two.textContent).toContain('Alerts to 2 channels are failing.');
+    cleanup();
+    expect(show({ failingChannels: [] }).textContent).not.toContain('Alerts');
+  });
+
   it('says how fresh the numbers are', () => {
     expect(show({}).textContent).toMatch(/^Updated 2 min\. ago$|^Updated 2 min ago$/);
   });
