@@ -1,11 +1,12 @@
-import { Chart, LinearScale, LineController, LineElement, PointElement, Tooltip } from 'chart.js';
-import { useEffect, useRef } from 'preact/hooks';
-import type { Series } from '@/lib/chart-points';
+import { Chart, LinearScale, LineController, LineElement, PointElement } from 'chart.js';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { cursorStops, nearestStop, valuesAt, type Series } from '@/lib/chart-points';
 import { formatClock, formatPercent } from '@/lib/format';
 import { t, uiLocale } from '@/lib/i18n';
 
-// Only the pieces drawn here: a tree-shaken Chart.js keeps the popup small.
-Chart.register(LineController, LineElement, PointElement, LinearScale, Tooltip);
+// Only the pieces drawn here: a tree-shaken Chart.js keeps the popup small. No Tooltip plugin:
+// the readout under the chart says the values, for the pointer and the keyboard alike.
+Chart.register(LineController, LineElement, PointElement, LinearScale);
 
 export interface HistoryChartProps {
   series: Series[];
@@ -73,6 +74,14 @@ export default function HistoryChart({
 }: HistoryChartProps) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const chart = useRef<Chart<'line'> | null>(null);
+  /** The time the readout speaks of: where the pointer is, or where the arrow keys moved it. */
+  const [cursor, setCursor] = useState<number | null>(null);
+  const stops = useMemo(() => cursorStops(series), [series]);
+  const readoutTime = useMemo(
+    () =>
+      new Intl.DateTimeFormat(uiLocale(), { weekday: 'short', hour: '2-digit', minute: '2-digit' }),
+    [],
+  );
 
   useEffect(() => {
     if (!canvas.current) return;
@@ -92,11 +101,6 @@ export default function HistoryChart({
         ? { weekday: 'short', day: 'numeric' }
         : { hour: '2-digit', minute: '2-digit' },
     );
-    const tooltipTime = new Intl.DateTimeFormat(locale, {
-      weekday: 'short',
-      hour: '2-digit',
-      minute: '2-digit',
-    });
     chart.current?.destroy();
     chart.current = new Chart(canvas.current, {
       type: 'line',
@@ -153,15 +157,9 @@ export default function HistoryChart({
             ticks: { color: text, stepSize: 25, callback: (v) => formatPercent(Number(v), locale) },
           },
         },
-        plugins: {
-          tooltip: {
-            callbacks: {
-              title: (items) => (items[0] ? tooltipTime.format(items[0].parsed.x ?? 0) : ''),
-              label: (item) =>
-                t('chartTooltip', [item.dataset.label ?? '', formatPercent(item.parsed.y ?? 0)]),
-            },
-          },
-        },
+        // Called for the pointer inside the plot area; leaving the canvas clears it (below).
+        onHover: (event, _elements, c) =>
+          setCursor(nearestStop(stops, c.scales.x?.getValueForPixel(event.x ?? NaN) ?? NaN)),
       },
     });
     onDrawn?.();
@@ -169,11 +167,65 @@ export default function HistoryChart({
 
   useEffect(() => () => chart.current?.destroy(), []);
 
+  // Mark the cursor's points on the lines, for the keys as the pointer does by itself.
+  useEffect(() => {
+    const c = chart.current;
+    if (!c) return;
+    const active =
+      cursor === null
+        ? []
+        : valuesAt(series, cursor).map((v) => ({
+            datasetIndex: series.findIndex((s) => s.id === v.id),
+            index: v.index,
+          }));
+    c.setActiveElements(active);
+    c.update('none');
+  }, [cursor, series]);
+
+  /** ← → step through the readings, Home and End jump to the first and last, Escape leaves. */
+  function onKeyDown(event: KeyboardEvent) {
+    if (stops.length === 0) return;
+    const at = cursor === null ? stops.length : stops.indexOf(cursor);
+    const step: Record<string, number> = {
+      ArrowLeft: Math.max(0, at - 1),
+      ArrowRight: Math.min(stops.length - 1, at + 1),
+      Home: 0,
+      End: stops.length - 1,
+      Escape: -1,
+    };
+    const next = step[event.key];
+    if (next === undefined) return;
+    event.preventDefault();
+    setCursor(next < 0 ? null : stops[next]!);
+  }
+
+  const readout =
+    cursor === null
+      ? t('chartReadoutHint')
+      : t('chartReadout', [
+          readoutTime.format(cursor),
+          valuesAt(series, cursor)
+            .map((v) => t('chartTooltip', [v.label, formatPercent(v.y)]))
+            .join(' · '),
+        ]);
+
   return (
-    <canvas
-      ref={canvas}
-      role="img"
-      aria-label={summarise(series, Math.round((to - from) / 3_600_000), projections)}
-    />
+    <>
+      <div class="chart-canvas">
+        <canvas
+          ref={canvas}
+          role="img"
+          tabIndex={0}
+          aria-keyshortcuts="ArrowLeft ArrowRight Home End Escape"
+          aria-label={summarise(series, Math.round((to - from) / 3_600_000), projections)}
+          onKeyDown={onKeyDown}
+          onBlur={() => setCursor(null)}
+          onMouseLeave={() => setCursor(null)}
+        />
+      </div>
+      <p class="chart-readout" aria-live="polite">
+        {readout}
+      </p>
+    </>
   );
 }

@@ -81,3 +81,41 @@ export function projectionSeries(
     ],
   };
 }
+
+/** Every distinct time in the series, oldest first: where the chart's reading cursor can stand. */
+export function cursorStops(series: readonly Series[]): number[] {
+  return [...new Set(series.flatMap((s) => s.points.map((p) => p.x)))].sort((a, b) => a - b);
+}
+
+/** The stop nearest `x`, or null when there is none. Pure. */
+export function nearestStop(stops: readonly number[], x: number): number | null {
+  if (stops.length === 0 || !Number.isFinite(x)) return null;
+  let lo = 0;
+  let hi = stops.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (stops[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  const after = stops[lo]!;
+  const before = stops[lo - 1];
+  return before !== undefined && x - before <= after - x ? before : after;
+}
+
+/**
+ * What each limit read at time `x`: the point of each series nearest to it (with its index in the
+ * series), for the series whose span covers `x`: a limit that did not exist yet says nothing. Pure.
+ */
+export function valuesAt(
+  series: readonly Series[],
+  x: number,
+): { id: string; label: string; y: number; index: number }[] {
+  return series.flatMap((s) => {
+    const first = s.points[0];
+    const last = s.points[s.points.length - 1];
+    if (!first || !last || x < first.x || x > last.x) return [];
+    const xs = s.points.map((p) => p.x);
+    const index = xs.indexOf(nearestStop(xs, x)!);
+    return [{ id: s.id, label: s.label, y: s.points[index]!.y, index }];
+  });
+}

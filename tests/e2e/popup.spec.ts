@@ -1,5 +1,6 @@
 import { fixtureJson } from '../fixtures/fake-claude';
 import { expect, snap, test } from './harness';
+import { sessionPayload } from './payloads';
 
 /** The popup of the production build, as a person sees it. */
 
@@ -195,5 +196,41 @@ test.describe('the popup', () => {
       'aria-label',
       /5-hour session at this pace: 100\s?% by /,
     );
+  });
+
+  test('reads the chart’s values from the keyboard and under the pointer', async ({
+    server,
+    signIn,
+    triggerPoll,
+    openPopup,
+  }) => {
+    server.setOrganizations(ONE_ORG);
+    await signIn();
+    for (const percent of [20, 35, 50]) {
+      server.setUsage('*', sessionPayload(percent));
+      await triggerPoll();
+    }
+    const popup = await openPopup();
+    const chart = popup.getByRole('img');
+    const readout = popup.locator('.chart-readout');
+    await expect(readout).toContainText('use ← →');
+
+    await chart.focus();
+    await popup.keyboard.press('End');
+    await expect(readout).toContainText(/5-hour session: 50\s?%/);
+    await expect(readout).toContainText(/Weekly \(all models\): 10\s?%/);
+    await popup.keyboard.press('Home');
+    await expect(readout).not.toContainText(/5-hour session: 50\s?%/);
+    await popup.keyboard.press('ArrowRight');
+    await popup.keyboard.press('Escape');
+    await expect(readout).toContainText('use ← →');
+
+    // The pointer near the right of the plot (the readings are the latest minute of the day shown)
+    // reads the newest values too; leaving the chart clears the readout.
+    const box = (await chart.boundingBox())!;
+    await chart.hover({ position: { x: box.width * 0.9, y: box.height / 2 } });
+    await expect(readout).toContainText(/5-hour session: 50\s?%/);
+    await popup.getByRole('button', { name: 'Refresh' }).hover();
+    await expect(readout).toContainText('use ← →');
   });
 });

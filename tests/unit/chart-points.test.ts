@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { downsample, projectionSeries, toSeries, type ChartPoint } from '../../lib/chart-points';
+import {
+  cursorStops,
+  downsample,
+  nearestStop,
+  projectionSeries,
+  toSeries,
+  valuesAt,
+  type ChartPoint,
+  type Series,
+} from '../../lib/chart-points';
 import { fakeLimit, fakeReading, T0 } from './support/builders';
 
 describe('downsample', () => {
@@ -67,5 +76,55 @@ describe('projectionSeries', () => {
     ['a window not started', climb(40, 45, 50), fakeLimit({ resetsAt: null })],
   ])('draws nothing for %s', (_name, history, limit) => {
     expect(projectionSeries(limit, history, T0)).toBeNull();
+  });
+});
+
+describe('the chart’s reading cursor', () => {
+  const session: Series = {
+    id: 'session',
+    label: '5-hour session',
+    points: [
+      { x: 100, y: 10 },
+      { x: 200, y: 30 },
+      { x: 300, y: 5 },
+    ],
+  };
+  const weekly: Series = {
+    id: 'weekly',
+    label: 'Weekly (all models)',
+    points: [
+      { x: 150, y: 60 },
+      { x: 300, y: 62 },
+    ],
+  };
+
+  it('stops at every distinct time, oldest first', () => {
+    expect(cursorStops([session, weekly])).toEqual([100, 150, 200, 300]);
+    expect(cursorStops([])).toEqual([]);
+  });
+
+  it.each([
+    [90, 100],
+    [124, 100],
+    [125, 100],
+    [126, 150],
+    [1000, 300],
+  ])('takes the stop nearest %s: %s', (x, stop) => {
+    expect(nearestStop([100, 150, 200, 300], x)).toBe(stop);
+  });
+
+  it('has no stop without points or for a non-number', () => {
+    expect(nearestStop([], 5)).toBeNull();
+    expect(nearestStop([1, 2], NaN)).toBeNull();
+  });
+
+  it('reads each limit at its nearest point, and nothing before a limit existed', () => {
+    expect(valuesAt([session, weekly], 200)).toEqual([
+      { id: 'session', label: '5-hour session', y: 30, index: 1 },
+      { id: 'weekly', label: 'Weekly (all models)', y: 60, index: 0 },
+    ]);
+    expect(valuesAt([session, weekly], 100)).toEqual([
+      { id: 'session', label: '5-hour session', y: 10, index: 0 },
+    ]);
   });
 });
