@@ -75,7 +75,9 @@ export default function HistoryChart({
   const canvas = useRef<HTMLCanvasElement>(null);
   const chart = useRef<Chart<'line'> | null>(null);
   /** The time the readout speaks of: where the pointer is, or where the arrow keys moved it. */
-  const [cursor, setCursor] = useState<number | null>(null);
+  const [cursor, setCursor] = useState<{ at: number; byKey: boolean } | null>(null);
+  const moveTo = (at: number | null, byKey: boolean) =>
+    setCursor(at === null ? null : { at, byKey });
   const stops = useMemo(() => cursorStops(series), [series]);
   const readoutTime = useMemo(
     () =>
@@ -159,7 +161,7 @@ export default function HistoryChart({
         },
         // Called for the pointer inside the plot area; leaving the canvas clears it (below).
         onHover: (event, _elements, c) =>
-          setCursor(nearestStop(stops, c.scales.x?.getValueForPixel(event.x ?? NaN) ?? NaN)),
+          moveTo(nearestStop(stops, c.scales.x?.getValueForPixel(event.x ?? NaN) ?? NaN), false),
       },
     });
     onDrawn?.();
@@ -167,17 +169,17 @@ export default function HistoryChart({
 
   useEffect(() => () => chart.current?.destroy(), []);
 
-  // Mark the cursor's points on the lines, for the keys as the pointer does by itself.
+  // The keys mark the cursor's points on the lines; under the pointer Chart.js marks them itself,
+  // and marking them here too would fight it on every move.
   useEffect(() => {
     const c = chart.current;
-    if (!c) return;
-    const active =
-      cursor === null
-        ? []
-        : valuesAt(series, cursor).map((v) => ({
-            datasetIndex: series.findIndex((s) => s.id === v.id),
-            index: v.index,
-          }));
+    if (!c || cursor?.byKey === false) return;
+    const active = cursor
+      ? valuesAt(series, cursor.at).map((v) => ({
+          datasetIndex: series.findIndex((s) => s.id === v.id),
+          index: v.index,
+        }))
+      : [];
     c.setActiveElements(active);
     c.update('none');
   }, [cursor, series]);
@@ -185,7 +187,7 @@ export default function HistoryChart({
   /** ← → step through the readings, Home and End jump to the first and last, Escape leaves. */
   function onKeyDown(event: KeyboardEvent) {
     if (stops.length === 0) return;
-    const at = cursor === null ? stops.length : stops.indexOf(cursor);
+    const at = cursor === null ? stops.length : stops.indexOf(cursor.at);
     const step: Record<string, number> = {
       ArrowLeft: Math.max(0, at - 1),
       ArrowRight: Math.min(stops.length - 1, at + 1),
@@ -196,15 +198,15 @@ export default function HistoryChart({
     const next = step[event.key];
     if (next === undefined) return;
     event.preventDefault();
-    setCursor(next < 0 ? null : stops[next]!);
+    moveTo(next < 0 ? null : stops[next]!, true);
   }
 
   const readout =
     cursor === null
       ? t('chartReadoutHint')
       : t('chartReadout', [
-          readoutTime.format(cursor),
-          valuesAt(series, cursor)
+          readoutTime.format(cursor.at),
+          valuesAt(series, cursor.at)
             .map((v) => t('chartTooltip', [v.label, formatPercent(v.y)]))
             .join(' · '),
         ]);

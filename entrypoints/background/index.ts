@@ -3,13 +3,13 @@ import { isMessage } from '@/lib/messages';
 import { openFromNotification } from '@/lib/notifier';
 import { POLL_ALARM } from '@/lib/poller';
 import { settingsItem } from '@/lib/settings';
-import { createServices, testChannel } from './services';
+import { createServices } from './services';
 
 /** Daily housekeeping: compacting old history. */
 const MAINTENANCE_ALARM = 'maintenance';
 
 export default defineBackground(() => {
-  const { poller, updateBadge, notifier, compact, sendToChannel } = createServices();
+  const { poller, updateBadge, notifier, compact, testChannel } = createServices();
 
   // Listeners first and synchronously: a worker woken by an event must not miss it.
   browser.runtime.onInstalled.addListener(() => void poller.poll('install'));
@@ -22,7 +22,7 @@ export default defineBackground(() => {
     if (!isMessage(message)) return undefined;
     if (message.type === 'refresh') return poller.poll('refresh').then((r) => ({ ok: r.ok }));
     if (message.type === 'test-notification') return notifier.sendTest().then(() => ({ ok: true }));
-    if (message.type === 'test-channel') return testChannel(message.channelId, sendToChannel);
+    if (message.type === 'test-channel') return testChannel(message.channelId);
     return undefined;
   });
   browser.notifications.onClicked.addListener((id) => {

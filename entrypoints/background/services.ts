@@ -12,7 +12,7 @@ import { createNotifier } from '@/lib/notifier';
 import { createPollStore, type PollState } from '@/lib/poll-store';
 import { settingsItem } from '@/lib/settings';
 import { statusOf } from '@/lib/status';
-import { createClaudeClient } from '@/lib/usage/client';
+import { CLAUDE_HOST_PERMISSION, createClaudeClient } from '@/lib/usage/client';
 
 /** Build the worker's services once per worker life; nothing here touches the network. */
 export function createServices() {
@@ -96,7 +96,7 @@ export function createServices() {
     scheduleAlarm: (name, info) => browser.alarms.create(name, info),
     afterPoll: updateBadge,
     onPolled: (state, readings, failures) => notifier.afterPoll(state, readings, failures),
-    hasHostAccess: () => browser.permissions.contains({ origins: ['https://claude.ai/*'] }),
+    hasHostAccess: () => browser.permissions.contains({ origins: [CLAUDE_HOST_PERMISSION] }),
     onStoreError: (error) => {
       console.warn('Claude Usage Meter: could not store a reading; compacting to make room', error);
       return compact();
@@ -104,15 +104,11 @@ export function createServices() {
     now: Date.now,
   });
 
-  return { poller, updateBadge, openRepo, notifier, compact, sendToChannel };
-}
+  /** The options page's "Send test" for one channel: one attempt, its outcome logged and returned. */
+  async function testChannel(channelId: string): Promise<DeliveryRecord | null> {
+    const channel = (await routesItem.getValue()).channels.find((c) => c.id === channelId);
+    return channel ? sendToChannel(channel, testPayload(), { retries: 0 }) : null;
+  }
 
-/** The options page's "Send test" for one channel: one attempt, its outcome logged and returned. */
-export async function testChannel(
-  channelId: string,
-  send: ReturnType<typeof createServices>['sendToChannel'],
-): Promise<DeliveryRecord | null> {
-  const channel = (await routesItem.getValue()).channels.find((c) => c.id === channelId);
-  if (!channel) return null;
-  return send(channel, testPayload(), { retries: 0 });
+  return { poller, updateBadge, openRepo, notifier, compact, testChannel };
 }

@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { routesItem } from '@/lib/channels/store';
+import type { AlertRoutes } from '@/lib/channels/types';
 import { t } from '@/lib/i18n';
 import { orgsItem, DEFAULT_SETTINGS, settingsItem, type Settings } from '@/lib/settings';
 import { validateSettings } from '@/lib/settings-validate';
@@ -34,6 +36,14 @@ export function App({ initial }: { initial: Settings }) {
 
   useEffect(() => settingsItem.watch((next) => setSettings(next ?? DEFAULT_SETTINGS)), []);
   useEffect(() => void orgsItem.getValue().then((o) => setOrgs(o.list)), []);
+  // The alert rules below serve the desktop and the channels: greyed only when nothing listens.
+  const [channelsOn, setChannelsOn] = useState(false);
+  useEffect(() => {
+    const listen = (routes: AlertRoutes | null) =>
+      setChannelsOn(!!routes?.channels.some((c) => c.enabled));
+    void routesItem.getValue().then(listen);
+    return routesItem.watch(listen);
+  }, []);
   useEffect(() => {
     if (settings.theme === 'system') delete document.documentElement.dataset.theme;
     else document.documentElement.dataset.theme = settings.theme;
@@ -132,7 +142,7 @@ export function App({ initial }: { initial: Settings }) {
           checked={n.enabled}
           onChange={(v) => update('notifications.enabled', v)}
         />
-        <fieldset disabled={!n.enabled}>
+        <fieldset disabled={!n.enabled && !channelsOn}>
           <legend>{t('optForLimits')}</legend>
           <Check
             id="n.session"

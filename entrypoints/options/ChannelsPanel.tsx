@@ -13,6 +13,7 @@ import {
 import { maskedDestination, originPattern } from '@/lib/channels/validate';
 import { formatClock } from '@/lib/format';
 import { t, type MessageKey } from '@/lib/i18n';
+import { CLAUDE_HOST_PERMISSION } from '@/lib/usage/client';
 import { ChannelForm, channelTypeName } from './ChannelForm';
 
 const EVENT_KEYS: Record<DeliveryEvent, MessageKey> = {
@@ -24,9 +25,6 @@ const EVENT_KEYS: Record<DeliveryEvent, MessageKey> = {
   test: 'chEventTest',
 };
 const eventName = (event: DeliveryEvent) => t(EVENT_KEYS[event]);
-
-/** The host permissions claude.ai's own access already covers: never given up. */
-const REQUIRED = 'https://claude.ai/*';
 
 function outcome(record: DeliveryRecord): string {
   const result = record.ok
@@ -76,13 +74,20 @@ export function ChannelsPanel({ desktopEnabled = true }: { desktopEnabled?: bool
     return null;
   }
 
-  /** Remove a channel and give its host permission up, unless another channel still uses it. */
+  /**
+   * Remove a channel and give its host permission up, unless another channel still uses it or it
+   * is claude.ai's own (never given up).
+   */
   async function remove(channel: Channel) {
     if (!confirm(t('chRemoveConfirm', channel.name))) return;
     const channels = routes.channels.filter((c) => c.id !== channel.id);
     await save({ ...routes, channels });
     const pattern = originPattern(channel);
-    if (pattern && pattern !== REQUIRED && !channels.some((c) => originPattern(c) === pattern))
+    if (
+      pattern &&
+      pattern !== CLAUDE_HOST_PERMISSION &&
+      !channels.some((c) => originPattern(c) === pattern)
+    )
       await browser.permissions.remove({ origins: [pattern] }).catch(() => false);
   }
 

@@ -37,7 +37,8 @@ export function DataPanel({ settings }: { settings: Settings }) {
   const [diagnostics, setDiagnostics] = useState('');
 
   async function refresh() {
-    setCount(await (await repo()).count());
+    const readings = await (await repo()).count();
+    setCount(readings);
     setUsage((await navigator.storage.estimate()).usage ?? null);
     const [status, orgs, permissions, routes] = await Promise.all([
       statusItem.getValue(),
@@ -51,13 +52,15 @@ export function DataPanel({ settings }: { settings: Settings }) {
         status,
         orgs,
         permissions,
-        readings: await (await repo()).count(),
+        readings,
         userAgent: navigator.userAgent,
         channels: routes.channels,
       }),
     );
   }
   useEffect(() => void refresh(), []);
+  // Diagnostics list the alert channels: keep them current as channels are added or removed.
+  useEffect(() => routesItem.watch(() => void refresh()), []);
 
   const stamp = () => new Date().toISOString().slice(0, 10);
 

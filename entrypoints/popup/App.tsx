@@ -15,6 +15,7 @@ import { t } from '@/lib/i18n';
 import { levelOf } from '@/lib/levels';
 import { selectedOrgItem } from '@/lib/settings';
 import { currentFailure, statusOf } from '@/lib/status';
+import { CLAUDE_HOST_PERMISSION } from '@/lib/usage/client';
 import type { Reading } from '@/lib/usage/types';
 import { readPopupData, watchPopupData, type PopupData } from './data';
 
@@ -117,7 +118,7 @@ export function App({ initial }: { initial: PopupData }) {
   }, [sessionLimit, history, signedOut, minute]);
 
   const allowAccess = async () => {
-    if (await browser.permissions.request({ origins: ['https://claude.ai/*'] })) await refresh();
+    if (await browser.permissions.request({ origins: [CLAUDE_HOST_PERMISSION] })) await refresh();
   };
 
   const tightest = Object.fromEntries(

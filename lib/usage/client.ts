@@ -15,6 +15,9 @@ export interface ClientDeps {
 
 export type ClaudeClient = ReturnType<typeof createClaudeClient>;
 
+/** The host access the extension holds (the manifest's one host permission). */
+export const CLAUDE_HOST_PERMISSION = 'https://claude.ai/*';
+
 /**
  * The claude.ai API as seen from the extension. Requests carry the browser's own session cookie
  * (`credentials: 'include'` to a host we have permission for); the cookie is never touched here.

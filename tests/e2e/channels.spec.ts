@@ -93,7 +93,7 @@ test.describe('alert channels', () => {
     await expect(page.locator('.deliveries')).toContainText('Delivered · HTTP 204');
     const settings = await (await sw()).evaluate(() => chrome.storage.local.get('settings'));
     expect(JSON.stringify(settings)).not.toContain('s3cret');
-    await page.reload();
+    // Diagnostics follow the channels without a reload.
     const diagnostics = page.locator('section[aria-labelledby=diagnostics] pre');
     await expect(diagnostics).toContainText('webhook https://claude.ai/•••');
     expect(await diagnostics.textContent()).not.toContain('s3cret');
@@ -145,6 +145,9 @@ test.describe('alert channels', () => {
     const fixtures = { server, signIn, triggerPoll, currentContext, extensionId };
     let calls = 0;
     const page = await withWebhook(fixtures, () => ({ status: ++calls === 1 ? 500 : 200 }));
+    // Desktop notifications off: the rules still serve the channel, so they stay editable.
+    await page.getByLabel('Show desktop notifications').uncheck();
+    await expect(page.getByLabel('Warn at (%)')).toBeEnabled();
 
     server.setUsage('*', sessionPayload(96));
     await triggerPoll();

@@ -33,16 +33,18 @@ const org = { uuid: ORG, name: 'Acme Research', plan: 'Max' };
 
 function setup(routes: AlertRoutes, desktop = true, send = vi.fn(async () => undefined)) {
   const create = vi.fn(async (id: string) => id);
+  const clock = { minutes: 12 * 60 };
   const notifier = createNotifier({
     notifications: { create },
     state: memoryItem<AlertState>(EMPTY_ALERT_STATE),
     iconUrl: 'icon.png',
     now: () => T0,
-    localMinutes: () => 12 * 60,
+    localMinutes: () => clock.minutes,
     channels: { routes: memoryItem(routes), send },
   });
   const settings = fakeSettings();
   settings.notifications.enabled = desktop;
+  settings.notifications.quietHours = { enabled: true, start: '22:00', end: '07:00' };
   const poll = (percent: number): Promise<void> => {
     const reading = fakeReading(percent);
     const state: PollState = {
@@ -53,8 +55,22 @@ function setup(routes: AlertRoutes, desktop = true, send = vi.fn(async () => und
     };
     return notifier.afterPoll(state, [{ org, reading }], []);
   };
-  return { create, send, poll };
+  const signedOut = (): Promise<void> =>
+    notifier.afterPoll(
+      {
+        settings,
+        status: fakeStatus(),
+        orgs: { list: [org], discoveredAt: T0 },
+        latest: { [ORG]: fakeReading(20) },
+      },
+      [],
+      [{ kind: 'signed_out', status: 401, detail: 'session invalid' }],
+    );
+  return { create, send, poll, signedOut, clock };
 }
+
+const sent = (send: ReturnType<typeof vi.fn>) =>
+  send.mock.calls.map((c) => (c as unknown as [Channel, AlertPayload])[1]);
 
 describe('notifier routes', () => {
   it('tells a channel what it tells the desktop, with the limit, percent and organisation', async () => {
@@ -105,5 +121,26 @@ describe('notifier routes', () => {
     await poll(91); // resolves although the channel never answers
     expect(never).toHaveBeenCalledTimes(1);
     expect(create).toHaveBeenCalledTimes(1);
+  });
+
+  it('holds channel alerts in quiet hours too, and sends the one still true afterwards', async () => {
+    const { create, send, poll, clock } = setup({ ...DEFAULT_ROUTES, channels: [phone] });
+    clock.minutes = 23 * 60;
+    await poll(91);
+    expect(send).not.toHaveBeenCalled();
+    expect(create).not.toHaveBeenCalled();
+    clock.minutes = 8 * 60;
+    await poll(92);
+    expect(sent(send).map((p) => [p.event, p.percent])).toEqual([['threshold', 92]]);
+    expect(create).toHaveBeenCalledTimes(1);
+  });
+
+  it('tells a channel about a sign-out, with no limit and a null percent', async () => {
+    const { send, signedOut } = setup({ ...DEFAULT_ROUTES, channels: [phone] });
+    await signedOut();
+    await signedOut();
+    expect(sent(send)).toEqual([
+      expect.objectContaining({ event: 'signed_out', limit: '', percent: null, resetsAt: '' }),
+    ]);
   });
 });
