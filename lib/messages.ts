@@ -1,11 +1,23 @@
 import type { DeliveryRecord } from './channels/types';
+import type { PollTrigger } from './poll-gate';
 
 /** Messages from extension pages to the background worker. Everything else is read from storage. */
 export type Message =
-  { type: 'refresh' } | { type: 'test-notification' } | { type: 'test-channel'; channelId: string };
+  | { type: 'refresh'; trigger?: RefreshTrigger }
+  | { type: 'test-notification' }
+  | { type: 'test-channel'; channelId: string };
+
+/** Who asks for a refresh: a Refresh click (the default), the popup opening, a claude.ai page. */
+export type RefreshTrigger = Extract<PollTrigger, 'refresh' | 'open' | 'page'>;
+
+export interface RefreshResponse {
+  ok: boolean;
+  /** Set when no request was sent because the etiquette says wait. */
+  deferred?: { why: string; until: number | null };
+}
 
 export type MessageResponse<M extends Message> = M extends { type: 'refresh' }
-  ? { ok: boolean }
+  ? RefreshResponse
   : M extends { type: 'test-notification' }
     ? { ok: boolean }
     : M extends { type: 'test-channel' }
@@ -15,7 +27,15 @@ export type MessageResponse<M extends Message> = M extends { type: 'refresh' }
 /** Narrow an unknown runtime message to one of ours. */
 export function isMessage(value: unknown): value is Message {
   if (typeof value !== 'object' || value === null) return false;
-  const { type, channelId } = value as { type?: unknown; channelId?: unknown };
+  const { type, channelId, trigger } = value as {
+    type?: unknown;
+    channelId?: unknown;
+    trigger?: unknown;
+  };
   if (type === 'test-channel') return typeof channelId === 'string';
+  if (type === 'refresh')
+    return (
+      trigger === undefined || trigger === 'refresh' || trigger === 'open' || trigger === 'page'
+    );
   return type === 'refresh' || type === 'test-notification';
 }

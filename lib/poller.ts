@@ -2,20 +2,23 @@ import type { SnapshotRepo } from './db';
 import type { PollState, PollStore } from './poll-store';
 import { nextAfterFailure, nextAfterSuccess } from './schedule';
 import type { OrgsState } from './settings';
-import type { ClaudeClient } from './usage/client';
+import { pollGate, type Gate, type PollTrigger } from './poll-gate';
+import type { ClaudeClient, RequestOptions } from './usage/client';
 import type { Failure, Org, OrgStatus, Reading } from './usage/types';
 
 /** The organisation list is re-read at least this often. */
 export const ORGS_MAX_AGE_MS = 24 * 60 * 60 * 1000;
-/** A manual refresh this soon after the last successful poll is answered from it. */
-const REFRESH_DEBOUNCE_MS = 5_000;
+/** Every request of one poll run together, organisations and re-discovery included. */
+export const RUN_BUDGET_MS = 20_000;
 export const POLL_ALARM = 'poll';
 
-export type PollReason = 'install' | 'startup' | 'alarm' | 'refresh' | 'wake';
+export type PollReason = PollTrigger;
 
 export interface PollOutcome {
   ok: boolean;
   failure?: Failure;
+  /** Set when the etiquette sent no request: why, and when one would be allowed. */
+  deferred?: Exclude<Gate, { go: true }>;
 }
 
 export interface PollerDeps {
@@ -35,8 +38,10 @@ export interface PollerDeps {
   onStoreError?: (error: unknown) => Promise<void> | void;
   /** Whether the browser lets us reach claude.ai; without it no request is made. */
   hasHostAccess?: () => Promise<boolean>;
-  /** Pause between two organisations' requests, to be gentle with claude.ai. */
+  /** Pause between the starts of two organisations' requests, to be gentle with claude.ai. */
   spacingMs?: number;
+  /** A whole poll run gives up on claude.ai after this long; default RUN_BUDGET_MS. */
+  runBudgetMs?: number;
   now: () => number;
 }
 
@@ -53,6 +58,7 @@ export type Poller = ReturnType<typeof createPoller>;
 export function createPoller(deps: PollerDeps) {
   const { client, store, now } = deps;
   const spacingMs = deps.spacingMs ?? 400;
+  const runBudgetMs = deps.runBudgetMs ?? RUN_BUDGET_MS;
   let inFlight: Promise<PollOutcome> | null = null;
   // A poll lives only in the memory of the worker that runs it: a `pollingSince` found when a
   // worker starts belongs to one that was stopped mid-poll, and would claim "refreshing" forever.
@@ -64,10 +70,14 @@ export function createPoller(deps: PollerDeps) {
     }));
 
   /** The organisation list, re-read when unknown, a day old, or `force`d. */
-  async function discover(known: OrgsState, force: boolean): Promise<Discovery> {
+  async function discover(
+    known: OrgsState,
+    force: boolean,
+    timeLeft: () => RequestOptions,
+  ): Promise<Discovery> {
     const fresh = known.discoveredAt !== null && now() - known.discoveredAt < ORGS_MAX_AGE_MS;
     if (!force && known.list.length > 0 && fresh) return { ok: true, orgs: known };
-    const res = await client.organizations();
+    const res = await client.organizations(timeLeft());
     if (!res.ok) return { ok: false, failure: res.failure, orgs: known };
     const current = new Set(res.value.map((o) => o.uuid));
     const gone = [...(known.gone ?? []), ...known.list].filter(
@@ -78,46 +88,49 @@ export function createPoller(deps: PollerDeps) {
     return { ok: true, orgs };
   }
 
-  /** Read every organisation once; a refused org id gets one re-discovery per run, never a loop. */
+  /**
+   * Read every organisation once, all within one time budget: requests start a little apart but
+   * none waits on another's timeout, so a hanging claude.ai costs one budget, not one per
+   * organisation. A refused org id gets one re-discovery per run, never a loop.
+   */
   async function readAll(
     known: OrgsState,
   ): Promise<{ orgs: OrgsState; results: OrgResult[]; failure?: Failure }> {
     if (deps.hasHostAccess && !(await deps.hasHostAccess())) {
       return { orgs: known, results: [], failure: { kind: 'no_access' } };
     }
-    let found = await discover(known, false);
+    const deadline = now() + runBudgetMs;
+    const timeLeft = () => ({ timeoutMs: Math.max(1, deadline - now()) });
+    let found = await discover(known, false, timeLeft);
     if (!found.ok) return { orgs: found.orgs, results: [], failure: found.failure };
-    let rediscovered = false;
-    const results: OrgResult[] = [];
-    const queue = [...found.orgs.list];
-    for (let org = queue.shift(); org; org = queue.shift()) {
-      if (results.length > 0 && spacingMs > 0) await new Promise((r) => setTimeout(r, spacingMs));
-      let res = await client.usage(org.uuid);
-      if (!res.ok && res.failure.kind === 'org_forbidden' && !rediscovered) {
-        rediscovered = true;
-        found = await discover(found.orgs, true);
-        if (!found.ok) return { orgs: found.orgs, results, failure: found.failure };
-        const done = new Set(results.map((r) => r.org.uuid));
-        const refused = org.uuid;
-        queue.splice(
-          0,
-          queue.length,
-          ...found.orgs.list.filter((o) => !done.has(o.uuid) && o.uuid !== refused),
-        );
-        if (!found.orgs.list.some((o) => o.uuid === refused)) {
-          // The org is gone: read the new list's next org in its place.
-          org = queue.shift();
-          if (!org) break;
-        }
-        res = await client.usage(org.uuid);
-      }
-      results.push(
-        res.ok
-          ? { org, ok: true, reading: { orgId: org.uuid, at: now(), ...res.value } }
-          : { org, ok: false, failure: res.failure },
+
+    const readEach = (orgs: Org[]): Promise<OrgResult[]> => {
+      // Spread the starts over at most half the budget, however many organisations there are.
+      const gap = Math.min(spacingMs, runBudgetMs / 2 / Math.max(1, orgs.length));
+      return Promise.all(
+        orgs.map(async (org, i): Promise<OrgResult> => {
+          if (i > 0 && gap > 0) await new Promise((r) => setTimeout(r, i * gap));
+          const res = await client.usage(org.uuid, timeLeft());
+          return res.ok
+            ? { org, ok: true, reading: { orgId: org.uuid, at: now(), ...res.value } }
+            : { org, ok: false, failure: res.failure };
+        }),
       );
-    }
-    return { orgs: found.orgs, results };
+    };
+
+    const first = await readEach(found.orgs.list);
+    const refused = (r: OrgResult) => !r.ok && r.failure.kind === 'org_forbidden';
+    if (!first.some(refused)) return { orgs: found.orgs, results: first };
+
+    const answered = first.filter((r) => !refused(r));
+    found = await discover(found.orgs, true, timeLeft);
+    if (!found.ok) return { orgs: found.orgs, results: answered, failure: found.failure };
+    // Organisations that left the account are not kept; refused ones still listed, and new ones, are read.
+    const listed = new Set(found.orgs.list.map((o) => o.uuid));
+    const kept = answered.filter((r) => listed.has(r.org.uuid));
+    const done = new Set(kept.map((r) => r.org.uuid));
+    const again = await readEach(found.orgs.list.filter((o) => !done.has(o.uuid)));
+    return { orgs: found.orgs, results: [...kept, ...again] };
   }
 
   async function run(): Promise<PollOutcome> {
@@ -229,19 +242,28 @@ export function createPoller(deps: PollerDeps) {
       await store.write({ status: { ...status, nextPollAt: when } });
     },
 
-    /** Poll now, or join the poll already running. */
+    /**
+     * Poll now, or join the poll already running, or, when the etiquette says wait (see
+     * `pollGate`), send nothing and say until when. A schedule held back by `Retry-After`
+     * moves its alarm to that time.
+     */
     poll(reason: PollReason): Promise<PollOutcome> {
       if (inFlight) return inFlight;
-      inFlight = (async () => {
+      inFlight = (async (): Promise<PollOutcome> => {
         await recover();
-        if (reason === 'refresh') {
-          const { status } = await store.read();
-          const recent =
-            status.lastSuccessAt !== null && now() - status.lastSuccessAt < REFRESH_DEBOUNCE_MS;
-          const failedSince = (status.lastError?.at ?? 0) > (status.lastSuccessAt ?? 0);
-          if (recent && !failedSince) return { ok: true };
+        const { status, settings } = await store.read();
+        const gate = pollGate(status, reason, now());
+        if (gate.go) return run();
+        if (gate.why === 'retry_after' && gate.until !== null && !isPerson(reason)) {
+          await deps.scheduleAlarm(POLL_ALARM, {
+            when: gate.until,
+            periodInMinutes: settings.pollMinutes,
+          });
         }
-        return run();
+        const failing = status.consecutiveFailures > 0 && status.lastError !== null;
+        return failing
+          ? { ok: false, failure: status.lastError!, deferred: gate }
+          : { ok: true, deferred: gate };
       })().finally(() => {
         inFlight = null;
       });
@@ -249,6 +271,9 @@ export function createPoller(deps: PollerDeps) {
     },
   };
 }
+
+const isPerson = (reason: PollReason) =>
+  reason === 'refresh' || reason === 'open' || reason === 'page';
 
 function describe(error: unknown): string {
   const name = error instanceof DOMException || error instanceof Error ? error.name : 'Error';

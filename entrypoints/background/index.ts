@@ -20,7 +20,10 @@ export default defineBackground(() => {
   });
   browser.runtime.onMessage.addListener((message) => {
     if (!isMessage(message)) return undefined;
-    if (message.type === 'refresh') return poller.poll('refresh').then((r) => ({ ok: r.ok }));
+    if (message.type === 'refresh')
+      return poller
+        .poll(message.trigger ?? 'refresh')
+        .then((r) => (r.deferred ? { ok: r.ok, deferred: r.deferred } : { ok: r.ok }));
     if (message.type === 'test-notification') return notifier.sendTest().then(() => ({ ok: true }));
     if (message.type === 'test-channel') return testChannel(message.channelId);
     return undefined;

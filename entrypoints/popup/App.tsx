@@ -10,7 +10,10 @@ import { failingChannels } from '@/lib/channels/health';
 import { projectionSeries, toSeries } from '@/lib/chart-points';
 import { createSnapshotRepo, openUsageDb } from '@/lib/db';
 import { limitOutlook } from '@/lib/forecast-text';
-import { formatExtra, nextTickIn } from '@/lib/format';
+import { formatDuration } from '@/lib/duration';
+import { formatClock, formatExtra, nextTickIn } from '@/lib/format';
+import type { Message, RefreshTrigger } from '@/lib/messages';
+import { CLICK_SPACING_MS, pollGate } from '@/lib/poll-gate';
 import { t } from '@/lib/i18n';
 import { levelOf } from '@/lib/levels';
 import { selectedOrgItem } from '@/lib/settings';
@@ -54,29 +57,45 @@ export function App({ initial }: { initial: PopupData }) {
     else document.documentElement.dataset.theme = theme;
   }, [settings.theme]);
 
+  // While claude.ai asked us to wait (or a failure backoff holds), the button says until when.
+  const refreshGate = pollGate(status, 'refresh', now);
+  // A few seconds' spacing after a try is not worth a clock time.
+  const nextTry =
+    !refreshGate.go && refreshGate.until !== null && refreshGate.until - now > CLICK_SPACING_MS
+      ? refreshGate.until
+      : null;
+
   // One timer for every countdown: the next moment any of their texts changes.
   useEffect(() => {
     const ticks = (reading?.limits ?? [])
       .map((l) => nextTickIn(l.resetsAt, now))
       .filter((t): t is number => t !== null);
+    if (nextTry !== null && nextTry > now) ticks.push(nextTry - now);
     const delay = Math.min(60_000, ...ticks);
     const timer = setTimeout(() => setNow(Date.now()), delay + 5);
     return () => clearTimeout(timer);
-  }, [now, reading]);
+  }, [now, reading, nextTry]);
 
-  const refresh = async () => {
+  // The worker decides by the same rule; asking here first spares a spinner that would do nothing.
+  const refresh = async (trigger: RefreshTrigger = 'refresh') => {
+    if (!pollGate(data.status, trigger, Date.now()).go) return;
     setRefreshing(true);
     try {
-      await browser.runtime.sendMessage({ type: 'refresh' });
+      await browser.runtime.sendMessage({ type: 'refresh', trigger } satisfies Message);
     } finally {
       setRefreshing(false);
       setNow(Date.now());
     }
   };
 
-  // Opening the popup refreshes numbers older than a minute; the stored ones show meanwhile.
+  // Opening the popup refreshes old numbers, or a failure (signing in again is noticed at once);
+  // held back for a few seconds only, it tries when they have passed.
   useEffect(() => {
-    if (!orgStatus.lastSuccessAt || Date.now() - orgStatus.lastSuccessAt > 60_000) void refresh();
+    const gate = pollGate(data.status, 'open', Date.now());
+    if (gate.go) void refresh('open');
+    if (gate.go || gate.why !== 'spacing' || gate.until === null) return;
+    const timer = setTimeout(() => void refresh('open'), gate.until - Date.now() + 50);
+    return () => clearTimeout(timer);
   }, []);
 
   // History for the chart and the forecasts, after the bars are on screen.
@@ -136,11 +155,26 @@ export function App({ initial }: { initial: PopupData }) {
           {org?.plan && <span class="plan">{org.plan}</span>}
         </div>
         <div class="actions">
+          {nextTry !== null && (
+            <span class="next-try" aria-hidden="true">
+              {formatClock(nextTry, now)}
+            </span>
+          )}
           <button
             type="button"
             class="icon-button"
-            aria-label={t('popupRefresh')}
+            aria-label={
+              nextTry === null
+                ? t('popupRefresh')
+                : t('popupNextTry', [formatClock(nextTry, now), formatDuration(nextTry - now)])
+            }
+            title={
+              nextTry === null
+                ? undefined
+                : t('popupNextTry', [formatClock(nextTry, now), formatDuration(nextTry - now)])
+            }
             aria-busy={refreshing}
+            aria-disabled={nextTry !== null}
             disabled={refreshing}
             onClick={() => void refresh()}
           >

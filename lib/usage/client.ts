@@ -13,6 +13,11 @@ export interface ClientDeps {
   origin?: string;
 }
 
+/** Per request: give up sooner than the client's own timeout (a poll run's time left). */
+export interface RequestOptions {
+  timeoutMs?: number;
+}
+
 export type ClaudeClient = ReturnType<typeof createClaudeClient>;
 
 /** The host access the extension holds (the manifest's one host permission). */
@@ -29,13 +34,15 @@ export function createClaudeClient({
   timeoutMs = 20_000,
   origin = 'https://claude.ai',
 }: ClientDeps) {
-  async function getJson(path: string): Promise<Result<unknown>> {
+  async function getJson(path: string, options: RequestOptions): Promise<Result<unknown>> {
     try {
       const res = await fetch(`${origin}${path}`, {
         credentials: 'include',
         cache: 'no-store',
         headers: { accept: 'application/json' },
-        signal: AbortSignal.timeout(timeoutMs),
+        signal: AbortSignal.timeout(
+          Math.max(1, Math.min(timeoutMs, options.timeoutMs ?? timeoutMs)),
+        ),
       });
       const body = await res.text();
       const classified = classifyResponse(
@@ -50,8 +57,8 @@ export function createClaudeClient({
 
   return {
     /** The chat-capable organisations of the signed-in account. */
-    async organizations(): Promise<Result<Org[]>> {
-      const res = await getJson('/api/organizations');
+    async organizations(options: RequestOptions = {}): Promise<Result<Org[]>> {
+      const res = await getJson('/api/organizations', options);
       if (!res.ok) return res;
       const orgs = parseOrganizations(res.value);
       if (!orgs)
@@ -63,8 +70,11 @@ export function createClaudeClient({
     },
 
     /** The usage of one organisation. */
-    async usage(orgId: string): Promise<Result<{ limits: Limit[]; extra: ExtraUsage | null }>> {
-      const res = await getJson(`/api/organizations/${encodeURIComponent(orgId)}/usage`);
+    async usage(
+      orgId: string,
+      options: RequestOptions = {},
+    ): Promise<Result<{ limits: Limit[]; extra: ExtraUsage | null }>> {
+      const res = await getJson(`/api/organizations/${encodeURIComponent(orgId)}/usage`, options);
       if (!res.ok) return res;
       const parsed = parseUsage(res.value);
       if (!parsed.ok) return { ok: false, failure: { kind: 'bad_payload', detail: parsed.detail } };

@@ -5,6 +5,7 @@ import { fixtureJson, fixtureText, type FakeResponse } from '../fixtures/fake-cl
 import type { ChromeApi } from './extension-state';
 import { expect, test } from './harness';
 import { goodPayload } from './payloads';
+import { waitOutRetryAfter } from './time-passes';
 
 declare const chrome: ChromeApi;
 
@@ -205,6 +206,8 @@ test.describe('the fault matrix', () => {
 
         weekly += 1;
         server.setUsage('*', goodPayload(weekly));
+        // Nothing polls before Retry-After: let that time pass before the recovery poll.
+        if (fault.kind === 'rate_limited') await waitOutRetryAfter(await sw());
         const recovered = await triggerPoll();
         expect(recovered.consecutiveFailures).toBe(0);
         expect(recovered.lastSuccessAt).toBeGreaterThan(recovered.lastError!.at);

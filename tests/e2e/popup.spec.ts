@@ -1,6 +1,7 @@
 import { fixtureJson } from '../fixtures/fake-claude';
 import { expect, snap, test } from './harness';
 import { sessionPayload } from './payloads';
+import { aMinuteLater } from './time-passes';
 
 /** The popup of the production build, as a person sees it. */
 
@@ -89,6 +90,7 @@ test.describe('the popup', () => {
     signIn,
     triggerPoll,
     openPopup,
+    sw,
   }) => {
     server.setOrganizations(ONE_ORG);
     await signIn();
@@ -103,6 +105,8 @@ test.describe('the popup', () => {
       'aria-valuenow',
       '64',
     );
+    // During an outage a manual try is allowed once a minute after the last one.
+    await aMinuteLater(await sw());
     await expect(popup.getByRole('button', { name: 'Refresh' })).toBeEnabled();
     const before = server.requests.filter((r) => r.path.endsWith('/usage')).length;
     server.setUsage('*', { body: fixtureJson('max-fable-scoped-aug-2026.json') });

@@ -142,11 +142,13 @@ describe('poller', () => {
     server.on(USAGE, { status: 403, body: fixtureText('error-org-forbidden.json') });
     clock += 60_000;
     expect((await poller.poll('alarm')).failure?.kind).toBe('org_forbidden');
-    expect(server.requests).toEqual([USAGE, '/api/organizations', USAGE, TEAM_USAGE]);
+    // Both organisations are asked at once (a run no longer waits on each in turn); only the
+    // refused one is asked again after the one re-discovery.
+    expect(server.requests).toEqual([USAGE, TEAM_USAGE, '/api/organizations', USAGE]);
     clock += 60_000;
     server.requests.length = 0;
     await poller.poll('alarm');
-    expect(server.requests).toEqual([USAGE, '/api/organizations', USAGE, TEAM_USAGE]);
+    expect(server.requests).toEqual([USAGE, TEAM_USAGE, '/api/organizations', USAGE]);
   });
 
   it('keeps each organisation apart: one failing does not hide the other', async () => {
@@ -244,6 +246,100 @@ describe('poller', () => {
     expect((await statusItem.getValue()).pollingSince).toBeNull();
     expect(await poller.poll('alarm')).toEqual({ ok: true });
     expect((await statusItem.getValue()).pollingSince).toBeNull();
+  });
+
+  describe('etiquette: what a person does never sends a request claude.ai asked us not to', () => {
+    it('after a 429 with Retry-After: 600, no click, open, page or alarm asks before that time', async () => {
+      await poller.poll('install');
+      server.on(USAGE, {
+        status: 429,
+        headers: { 'retry-after': '600' },
+        body: fixtureText('error-rate-limited.json'),
+      });
+      clock += 2 * 60_000;
+      await poller.poll('alarm');
+      const retryAt = clock + 600_000;
+      server.requests.length = 0;
+      for (let i = 0; i < 9; i++) {
+        clock += 60_000;
+        for (const trigger of ['refresh', 'open', 'page', 'alarm', 'startup'] as const) {
+          const outcome = await poller.poll(trigger);
+          expect(outcome.deferred).toEqual({ go: false, why: 'retry_after', until: retryAt });
+        }
+      }
+      expect(server.requests).toEqual([]);
+      // The schedule is moved to the Retry-After time rather than firing for nothing.
+      expect(alarms.at(-1)!.when).toBe(retryAt);
+      clock = retryAt;
+      await poller.poll('alarm');
+      expect(server.requests).toEqual([USAGE, TEAM_USAGE]);
+    });
+
+    it('during an outage a click tries at most once a minute and opening the popup never', async () => {
+      await poller.poll('install');
+      server.on(USAGE, {
+        status: 503,
+        body: '<html>down</html>',
+        headers: { 'content-type': 'text/html' },
+      });
+      server.on(TEAM_USAGE, {
+        status: 503,
+        body: '<html>down</html>',
+        headers: { 'content-type': 'text/html' },
+      });
+      clock += 2 * 60_000;
+      await poller.poll('alarm');
+      server.requests.length = 0;
+      // Twenty seconds of a worried person: a click and an open every second.
+      for (let i = 0; i < 20; i++) {
+        clock += 1000;
+        await poller.poll('open');
+        await poller.poll('refresh');
+      }
+      expect(server.requests).toEqual([]);
+      clock += 40_000; // a minute after the failed try
+      expect((await poller.poll('refresh')).deferred).toBeUndefined();
+      expect(server.requests).toEqual([USAGE, TEAM_USAGE]);
+      clock += 30_000;
+      expect((await poller.poll('refresh')).deferred).toMatchObject({ why: 'spacing' });
+      expect((await poller.poll('open')).deferred).toMatchObject({ why: 'backoff' });
+      expect(server.requests).toHaveLength(2);
+    });
+
+    it('opening the popup while signed out reads again, so signing back in is noticed', async () => {
+      await poller.poll('install');
+      server.on(USAGE, { status: 401, body: fixtureText('error-session-invalid.json') });
+      clock += 10_000;
+      await poller.poll('refresh');
+      expect((await statusItem.getValue()).lastError?.kind).toBe('signed_out');
+      server.on(USAGE, { body: fixture('max-sep-2026.json') });
+      clock += 10_000; // still within a minute of the last good poll
+      expect(await poller.poll('open')).toMatchObject({ ok: true });
+      expect((await statusItem.getValue()).consecutiveFailures).toBe(0);
+    });
+  });
+
+  it('gives up on a hanging claude.ai once per run, not once per organisation', async () => {
+    const hanging: typeof fetch = (_input, init) =>
+      new Promise((_resolve, reject) => {
+        init?.signal?.addEventListener('abort', () => reject(init.signal!.reason));
+      });
+    await poller.poll('install');
+    const p = makePoller({
+      client: createClaudeClient({ fetch: hanging, now: () => clock, timeoutMs: 10_000 }),
+      runBudgetMs: 300,
+      spacingMs: 50,
+    });
+    clock += 60_000;
+    const started = performance.now();
+    const outcome = await p.poll('alarm');
+    const took = performance.now() - started;
+    expect(outcome.failure?.kind).toBe('timeout');
+    // Both organisations ran out of the same 300 ms: far below 2 × the client's own 10 s.
+    expect(took).toBeLessThan(5_000);
+    const status = await statusItem.getValue();
+    expect(status.byOrg?.[ORG]?.lastError?.kind).toBe('timeout');
+    expect(status.byOrg?.[TEAM]?.lastError?.kind).toBe('timeout');
   });
 
   it('follows a new poll interval without polling', async () => {
