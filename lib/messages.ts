@@ -5,7 +5,9 @@ import type { PollTrigger } from './poll-gate';
 export type Message =
   | { type: 'refresh'; trigger?: RefreshTrigger }
   | { type: 'test-notification' }
-  | { type: 'test-channel'; channelId: string };
+  | { type: 'test-channel'; channelId: string }
+  /** The in-page meter's "Details": open the extension's own view of every limit. */
+  | { type: 'open-details' };
 
 /** Who asks for a refresh: a Refresh click (the default), the popup opening, a claude.ai page. */
 export type RefreshTrigger = Extract<PollTrigger, 'refresh' | 'open' | 'page'>;
@@ -22,7 +24,9 @@ export type MessageResponse<M extends Message> = M extends { type: 'refresh' }
     ? { ok: boolean }
     : M extends { type: 'test-channel' }
       ? DeliveryRecord | null
-      : never;
+      : M extends { type: 'open-details' }
+        ? { ok: boolean }
+        : never;
 
 /** Narrow an unknown runtime message to one of ours. */
 export function isMessage(value: unknown): value is Message {
@@ -37,5 +41,5 @@ export function isMessage(value: unknown): value is Message {
     return (
       trigger === undefined || trigger === 'refresh' || trigger === 'open' || trigger === 'page'
     );
-  return type === 'refresh' || type === 'test-notification';
+  return type === 'test-notification' || type === 'open-details';
 }

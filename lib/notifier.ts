@@ -135,15 +135,24 @@ export function createNotifier(deps: NotifierDeps) {
   };
 }
 
-/** Clicking a notification: the popup where the browser allows it, else claude.ai's usage page. */
-export async function openFromNotification(deps: {
+/** The popup where the browser allows opening it, else `url` in a tab. */
+export async function openDetails(deps: {
   openPopup?: () => Promise<void>;
   openTab: (url: string) => Promise<unknown>;
+  url: string;
 }): Promise<void> {
   try {
     if (!deps.openPopup) throw new Error('no openPopup');
     await deps.openPopup();
   } catch {
-    await deps.openTab(USAGE_PAGE);
+    await deps.openTab(deps.url);
   }
+}
+
+/** Clicking a notification: the popup, else claude.ai's usage page. */
+export async function openFromNotification(deps: {
+  openPopup?: () => Promise<void>;
+  openTab: (url: string) => Promise<unknown>;
+}): Promise<void> {
+  await openDetails({ ...deps, url: USAGE_PAGE });
 }

@@ -260,6 +260,19 @@ export function createPoller(deps: PollerDeps) {
             periodInMinutes: settings.pollMinutes,
           });
         }
+        // A page that sent a message too soon after a poll: the schedule's next poll comes as
+        // soon as the spacing allows, so the message is counted without a second request now.
+        if (reason === 'page' && gate.why === 'spacing' && gate.until !== null) {
+          if (gate.until < (status.nextPollAt ?? Infinity)) {
+            await Promise.all([
+              deps.scheduleAlarm(POLL_ALARM, {
+                when: gate.until,
+                periodInMinutes: settings.pollMinutes,
+              }),
+              store.write({ status: { ...status, nextPollAt: gate.until } }),
+            ]);
+          }
+        }
         const failing = status.consecutiveFailures > 0 && status.lastError !== null;
         return failing
           ? { ok: false, failure: status.lastError!, deferred: gate }

@@ -271,6 +271,12 @@ export function App({ initial }: { initial: Settings }) {
             <option value="dark">{t('optThemeDark')}</option>
           </select>
         </Field>
+        <Check
+          id="inPageMeter"
+          label={t('optInPageMeter')}
+          checked={settings.inPageMeter}
+          onChange={(v) => update('inPageMeter', v)}
+        />
       </section>
 
       <ChannelsPanel desktopEnabled={settings.notifications.enabled} />

@@ -306,6 +306,25 @@ describe('poller', () => {
       expect(server.requests).toHaveLength(2);
     });
 
+    it('a page asking too soon after a poll moves the next poll earlier instead of asking now', async () => {
+      await poller.poll('install');
+      server.requests.length = 0;
+      clock += 20_000;
+      const outcome = await poller.poll('page');
+      expect(outcome.deferred).toEqual({ go: false, why: 'spacing', until: T0 + 60_000 });
+      expect(server.requests).toEqual([]);
+      expect(alarms.at(-1)!.when).toBe(T0 + 60_000);
+      expect((await statusItem.getValue()).nextPollAt).toBe(T0 + 60_000);
+      // Asked again before then: nothing new, the earlier poll stands.
+      clock += 10_000;
+      const count = alarms.length;
+      await poller.poll('page');
+      expect(alarms).toHaveLength(count);
+      clock = T0 + 60_000;
+      expect((await poller.poll('page')).deferred).toBeUndefined();
+      expect(server.requests).toEqual([USAGE, TEAM_USAGE]);
+    });
+
     it('opening the popup while signed out reads again, so signing back in is noticed', async () => {
       await poller.poll('install');
       server.on(USAGE, { status: 401, body: fixtureText('error-session-invalid.json') });

@@ -1,0 +1,35 @@
+import {
+  EMPTY_STATUS,
+  migrateSettings,
+  type OrgsState,
+  type Settings,
+} from '@/lib/settings-validate';
+import { readStored, STORED_KEYS, watchStored, type ExtensionApi } from '@/lib/stored-state';
+import type { PollStatus, Reading } from '@/lib/usage/types';
+
+/** What the in-page meter shows: only what the worker stored. It never asks claude.ai itself. */
+export interface MeterData {
+  settings: Settings;
+  latest: Record<string, Reading>;
+  orgs: OrgsState;
+  status: PollStatus;
+}
+
+const KEYS = [STORED_KEYS.settings, STORED_KEYS.latest, STORED_KEYS.orgs, STORED_KEYS.status];
+
+/** Everything the meter needs, in one storage call; what is missing takes its empty value. */
+export async function readMeterData(api: ExtensionApi): Promise<MeterData> {
+  const raw = await readStored(api, KEYS);
+  const orgs = raw.orgs as OrgsState | undefined;
+  return {
+    settings: migrateSettings(raw.settings),
+    latest: (raw.latest as Record<string, Reading> | undefined) ?? {},
+    orgs: orgs && Array.isArray(orgs.list) ? orgs : { list: [], discoveredAt: null },
+    status: { ...EMPTY_STATUS, ...(raw.status as Partial<PollStatus> | undefined) },
+  };
+}
+
+/** Call `onChange` whenever the worker (or the options page) writes any of them. */
+export function watchMeterData(api: ExtensionApi, onChange: () => void): () => void {
+  return watchStored(api, KEYS, onChange);
+}

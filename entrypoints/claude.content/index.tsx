@@ -1,0 +1,162 @@
+import { render } from 'preact';
+import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { PageMeter } from '@/components/PageMeter';
+import { nextTickIn } from '@/lib/format';
+import type { Message } from '@/lib/messages';
+import {
+  isDarkColor,
+  isSendClick,
+  isSendKey,
+  findEditor,
+  meterOrg,
+  orgFromCookies,
+} from '@/lib/page-meter';
+import { extensionApi, readStored, STORED_KEYS, watchStored } from '@/lib/stored-state';
+import type { PillPlace } from '@/lib/page-meter';
+import { currentFailure, statusOf } from '@/lib/status';
+import { createPlacement } from './placement';
+import { readMeterData, watchMeterData, type MeterData } from './data';
+import './style.css';
+
+/** A sent message is counted by claude.ai within seconds; ask for fresh numbers after this long. */
+const AFTER_SEND_MS = 20_000;
+
+export default defineContentScript({
+  matches: ['https://claude.ai/*'],
+  cssInjectionMode: 'ui',
+  runAt: 'document_idle',
+
+  async main(ctx) {
+    const api = extensionApi();
+    let data: MeterData = await readMeterData(api);
+    let closed = false;
+    let docked = false;
+    let tick: ReturnType<typeof setTimeout> | undefined;
+
+    const ui = await createShadowRootUi(ctx, {
+      name: 'claude-usage-meter',
+      position: 'inline',
+      // After <body>, not in it: the host (reset by WXT's isolation) can never become part of
+      // claude.ai's layout, and a re-rendered body does not take it away.
+      anchor: () => document.documentElement,
+      append: 'last',
+      onMount(container) {
+        // The positioned box lives inside the shadow root, where claude.ai's styles do not reach.
+        const box = document.createElement('div');
+        box.className = 'place';
+        container.append(box);
+        return box;
+      },
+      onRemove(box) {
+        if (box) render(null, box);
+      },
+    });
+    const placement = createPlacement(
+      () => ui.mounted ?? null,
+      (isDocked) => {
+        docked = isDocked;
+        draw();
+      },
+      (place) => void api.storage.local.set({ [STORED_KEYS.meterPlace]: place }),
+    );
+
+    function draw(): void {
+      const wanted = data.settings.inPageMeter && !closed;
+      if (!wanted) {
+        if (ui.mounted !== undefined) ui.remove();
+        return;
+      }
+      if (ui.mounted === undefined) ui.mount();
+      const { settings, latest, orgs, status } = data;
+      const org = meterOrg(orgs.list, latest, settings, orgFromCookies(document.cookie));
+      const reading = org ? latest[org.uuid] : undefined;
+      const orgStatus = statusOf(status, org?.uuid);
+      const now = Date.now();
+      const dark = isDarkColor(getComputedStyle(document.body).backgroundColor);
+      ui.mounted!.dataset.theme =
+        (dark ?? matchMedia('(prefers-color-scheme: dark)').matches) ? 'dark' : 'light';
+      render(
+        <PageMeter
+          org={org}
+          reading={reading}
+          status={orgStatus}
+          failure={currentFailure(orgStatus)}
+          stale={!!reading && now - reading.at > 3 * settings.pollMinutes * 60_000}
+          nextPollAt={status.nextPollAt}
+          thresholds={settings.badge}
+          now={now}
+          floating={!docked}
+          onDragStart={(e) => placement.drag(e)}
+          onDetails={() => void api.runtime.sendMessage({ type: 'open-details' } satisfies Message)}
+          onClose={() => {
+            closed = true;
+            draw();
+          }}
+        />,
+        ui.mounted!,
+      );
+      placement.update();
+      // Countdowns move on the minute (every second in their last minute).
+      clearTimeout(tick);
+      const ticks = (reading?.limits ?? [])
+        .map((l) => nextTickIn(l.resetsAt, now))
+        .filter((x): x is number => x !== null);
+      tick = setTimeout(draw, Math.min(60_000, ...ticks) + 5);
+    }
+
+    // A message sent: ask the worker for fresh numbers once claude.ai has counted it. The worker
+    // coalesces these with its schedule (at most one extra poll a minute, whatever the tabs).
+    let asked: ReturnType<typeof setTimeout> | null = null;
+    const sent = () => {
+      asked ??= setTimeout(() => {
+        asked = null;
+        void api.runtime
+          .sendMessage({ type: 'refresh', trigger: 'page' } satisfies Message)
+          .catch(() => undefined);
+      }, AFTER_SEND_MS);
+    };
+    const onKey = (e: KeyboardEvent) => {
+      const editor = findEditor(document);
+      if (isSendKey(e, !!editor && editor.contains(e.target as Node))) sent();
+    };
+    const onClick = (e: MouseEvent) => {
+      if (isSendClick(e.target)) sent();
+    };
+    document.addEventListener('keydown', onKey, true);
+    document.addEventListener('click', onClick, true);
+
+    const stopWatching = watchMeterData(api, async () => {
+      data = await readMeterData(api);
+      draw();
+    });
+    const readPlace = async () =>
+      placement.setPill(
+        ((await readStored(api, [STORED_KEYS.meterPlace])).meterPlace as PillPlace | undefined) ??
+          null,
+      );
+    const stopPlace = watchStored(api, [STORED_KEYS.meterPlace], () => void readPlace());
+    // claude.ai switches its theme by attributes on <html> or <body>: follow it.
+    const theme = new MutationObserver(() => draw());
+    for (const element of [document.documentElement, document.body])
+      theme.observe(element, {
+        attributes: true,
+        attributeFilter: ['class', 'data-theme', 'style'],
+      });
+    await readPlace();
+    draw();
+
+    // The extension was updated or removed: leave the page as it was.
+    ctx.onInvalidated(() => {
+      clearTimeout(tick);
+      if (asked) clearTimeout(asked);
+      document.removeEventListener('keydown', onKey, true);
+      document.removeEventListener('click', onClick, true);
+      stopWatching();
+      stopPlace();
+      theme.disconnect();
+      placement.stop();
+      ui.remove();
+    });
+  },
+});

@@ -1,0 +1,60 @@
+/**
+ * The extension's stored state read with the browser's own storage API, for the in-page meter:
+ * a content script on every claude.ai page cannot carry the storage library and the polyfill
+ * within its size budget. The keys are those of the items in `settings.ts` (a unit test holds
+ * them together); values are raw, so callers migrate them (`migrateSettings`).
+ */
+
+export const STORED_KEYS = {
+  settings: 'settings',
+  latest: 'latest',
+  orgs: 'orgs',
+  status: 'status',
+  meterPlace: 'meterPlace',
+} as const;
+
+export type StoredKey = (typeof STORED_KEYS)[keyof typeof STORED_KEYS];
+
+interface StorageChange {
+  newValue?: unknown;
+}
+
+/** The part of `browser`/`chrome` this needs: promise-based in Chromium MV3 and Firefox alike. */
+export interface ExtensionApi {
+  storage: {
+    local: {
+      get(keys: string[]): Promise<Record<string, unknown>>;
+      set(items: Record<string, unknown>): Promise<void>;
+    };
+    onChanged: {
+      addListener(cb: (changes: Record<string, StorageChange>, area: string) => void): void;
+      removeListener(cb: (changes: Record<string, StorageChange>, area: string) => void): void;
+    };
+  };
+  runtime: { sendMessage(message: unknown): Promise<unknown> };
+}
+
+/** The extension API of this context (Firefox's `browser`, else Chromium's `chrome`). */
+export function extensionApi(): ExtensionApi {
+  const g = globalThis as { browser?: ExtensionApi; chrome?: ExtensionApi };
+  return (g.browser ?? g.chrome)!;
+}
+
+/** The given keys' raw values, in one storage call; a missing key is absent. */
+export function readStored(api: ExtensionApi, keys: StoredKey[]): Promise<Record<string, unknown>> {
+  return api.storage.local.get(keys);
+}
+
+/** Call `onChange` when any of the keys changes in local storage; returns the unsubscribe. */
+export function watchStored(
+  api: ExtensionApi,
+  keys: StoredKey[],
+  onChange: () => void,
+): () => void {
+  const wanted = new Set<string>(keys);
+  const listener = (changes: Record<string, StorageChange>, area: string) => {
+    if (area === 'local' && Object.keys(changes).some((k) => wanted.has(k))) onChange();
+  };
+  api.storage.onChanged.addListener(listener);
+  return () => api.storage.onChanged.removeListener(listener);
+}
