@@ -12,6 +12,7 @@ import { runBacktest } from './backtest';
 import { connectBrowser, connectTarget, traceWorkerCpu } from './cdp';
 import { writeFloorExtension } from './floor';
 import { seedScript } from './seed';
+import { benchPageMeter, type PageMeterFigures } from './page-meter';
 import { measureSizes } from './sizes';
 import { fmt, fmtSpread, measure, spread, type Spread } from './stats';
 
@@ -97,6 +98,7 @@ interface Results {
     yearRawBytes: number;
   };
   forecast?: ReturnType<typeof runBacktest>;
+  pageMeter?: PageMeterFigures;
 }
 
 async function main() {
@@ -235,6 +237,8 @@ async function main() {
       cpu.push(busy);
       requests.push(server.requests.length - seen);
     }
+    // 4. The in-page meter on a claude.ai chat page.
+    results.pageMeter = await benchPageMeter(context, tracer, RUNS);
     tracer.close();
     await cdp.send('HeapProfiler.collectGarbage');
     const heap = await cdp.send<{ usedSize: number }>('Runtime.getHeapUsage');
@@ -246,7 +250,7 @@ async function main() {
       heapBytes: heap.usedSize,
     };
 
-    // 4. Sizes, and one year of history after compaction at the default interval.
+    // 5. Sizes, and one year of history after compaction at the default interval.
     const sizes = measureSizes(OUT);
     const perReading = growth[SIZES[SIZES.length - 1]!]!.bytesPerReading;
     // Raw for 7 days at 2 min, one point per 10 min to 90 days, one per hour to 365 days.
@@ -264,7 +268,7 @@ async function main() {
     rmSync(floorDir, { recursive: true, force: true });
   }
 
-  // 5. Forecast accuracy, from the backtest.
+  // 6. Forecast accuracy, from the backtest.
   results.forecast = runBacktest(quick ? 100 : 400);
   writeFileSync(join(REPO, 'bench', 'results.json'), JSON.stringify(results, null, 2));
   print(results as Required<Results>);
@@ -324,6 +328,19 @@ function print(r: Required<Results>) {
     `${fmt(r.sizes.popupFirstPaintGzip / 1024)} / ${fmt(r.sizes.popupTotalGzip / 1024)} KB`,
     'target ≤ 70 KB',
   ]);
+  const m = r.pageMeter;
+  rows.push([
+    'In-page meter: script main-thread time',
+    fmtSpread(m.scriptMs, 'ms', 2),
+    'from navigation to 2 s after it shows (target ≤ 5 ms)',
+  ]);
+  rows.push([
+    'In-page meter: layout shift it causes',
+    `${fmt(m.layoutShift.median, 3)} (max ${fmt(m.layoutShift.max, 3)})`,
+    'cumulative, the page loading with it (target 0)',
+  ]);
+  rows.push(['In-page meter: on screen after', fmtSpread(m.paintedMs), 'from navigation start']);
+  rows.push(['In-page meter JS (gzip)', `${fmt(r.sizes.contentGzip / 1024)} KB`, 'target ≤ 12 KB']);
   rows.push([
     'One year of history: raw / compacted',
     `${fmt(r.sizes.yearRawBytes / 1e6)} / ${fmt(r.sizes.yearBytes / 1e6)} MB`,

@@ -10,6 +10,8 @@ export interface Sizes {
   popupFirstPaintGzip: number;
   /** All JS the popup may load, the lazily loaded chart included. */
   popupTotalGzip: number;
+  /** The content script on every claude.ai page (the in-page meter). */
+  contentGzip: number;
 }
 
 /** Gzipped bytes of the shipped JavaScript in a build directory. */
@@ -24,6 +26,7 @@ export function measureSizes(outDir: string): Sizes {
     .map((f) => `chunks/${f}`);
   return {
     workerGzip: gz(join(outDir, 'background.js')),
+    contentGzip: gz(join(outDir, 'content-scripts', 'claude.js')),
     popupFirstPaintGzip: sum(firstPaint),
     popupTotalGzip: sum([...new Set([...firstPaint, ...popupChunks])]),
   };

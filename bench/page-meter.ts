@@ -1,0 +1,71 @@
+import type { BrowserContext } from '@playwright/test';
+import { traceScriptTime, type Cdp } from './cdp';
+import { spread, type Spread } from './stats';
+
+/** What the in-page meter costs a claude.ai chat page, measured on the fake claude.ai's. */
+export interface PageMeterFigures {
+  /** Main-thread time of the content script from navigation until the meter is on screen, and 2 s on. */
+  scriptMs: Spread;
+  /** Cumulative layout shift of the page while the meter appears (target 0). */
+  layoutShift: Spread;
+  /** From navigation start to the first frame with the meter in it. */
+  paintedMs: Spread;
+}
+
+/** Registered before the page's own scripts: the layout shifts, and the frame the meter appeared in. */
+function watchPage() {
+  const w = window as unknown as { benchShift: number; benchMeterAt: number | null };
+  w.benchShift = 0;
+  w.benchMeterAt = null;
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries() as (PerformanceEntry & {
+      value: number;
+      hadRecentInput: boolean;
+    })[])
+      if (!entry.hadRecentInput) w.benchShift += entry.value;
+  }).observe({ type: 'layout-shift', buffered: true });
+  const frame = (t: number) => {
+    const strip = document.querySelector('claude-usage-meter')?.shadowRoot?.querySelector('.strip');
+    if (strip && (strip as HTMLElement).offsetWidth > 0) w.benchMeterAt = t;
+    else requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
+}
+
+/** Open the chat page `runs` times (after one warm-up) and measure each load. */
+export async function benchPageMeter(
+  context: BrowserContext,
+  browser: Cdp,
+  runs: number,
+): Promise<PageMeterFigures> {
+  const script: number[] = [];
+  const shift: number[] = [];
+  const painted: number[] = [];
+  for (let i = 0; i <= runs; i++) {
+    const page = await context.newPage();
+    await page.addInitScript(watchPage);
+    let at = 0;
+    let cls = 0;
+    const busy = await traceScriptTime(browser, 'content-scripts/claude.js', async () => {
+      await page.goto('https://claude.ai/new');
+      await page.waitForFunction(
+        () => (window as unknown as { benchMeterAt: number | null }).benchMeterAt !== null,
+        null,
+        {
+          timeout: 20_000,
+        },
+      );
+      await page.waitForTimeout(2_000);
+      [at, cls] = await page.evaluate(() => {
+        const w = window as unknown as { benchShift: number; benchMeterAt: number };
+        return [w.benchMeterAt, w.benchShift];
+      });
+    });
+    await page.close();
+    if (i === 0) continue;
+    script.push(busy);
+    shift.push(cls);
+    painted.push(at);
+  }
+  return { scriptMs: spread(script), layoutShift: spread(shift), paintedMs: spread(painted) };
+}
