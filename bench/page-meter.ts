@@ -12,25 +12,23 @@ export interface PageMeterFigures {
   paintedMs: Spread;
 }
 
-/** Registered before the page's own scripts: the layout shifts, and the frame the meter appeared in. */
-function watchPage() {
-  const w = window as unknown as { benchShift: number; benchMeterAt: number | null };
-  w.benchShift = 0;
-  w.benchMeterAt = null;
+/**
+ * Registered before the page's own scripts: the layout shifts, and the frame the meter appeared
+ * in. A string, not a function: the bench runs under tsx, whose helpers do not exist in the page.
+ */
+const WATCH_PAGE = `
+  window.benchShift = 0;
+  window.benchMeterAt = null;
   new PerformanceObserver((list) => {
-    for (const entry of list.getEntries() as (PerformanceEntry & {
-      value: number;
-      hadRecentInput: boolean;
-    })[])
-      if (!entry.hadRecentInput) w.benchShift += entry.value;
+    for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.benchShift += entry.value;
   }).observe({ type: 'layout-shift', buffered: true });
-  const frame = (t: number) => {
+  const frame = (t) => {
     const strip = document.querySelector('claude-usage-meter')?.shadowRoot?.querySelector('.strip');
-    if (strip && (strip as HTMLElement).offsetWidth > 0) w.benchMeterAt = t;
+    if (strip && strip.offsetWidth > 0) window.benchMeterAt = t;
     else requestAnimationFrame(frame);
   };
   requestAnimationFrame(frame);
-}
+`;
 
 /** Open the chat page `runs` times (after one warm-up) and measure each load. */
 export async function benchPageMeter(
@@ -43,23 +41,17 @@ export async function benchPageMeter(
   const painted: number[] = [];
   for (let i = 0; i <= runs; i++) {
     const page = await context.newPage();
-    await page.addInitScript(watchPage);
+    await page.addInitScript(WATCH_PAGE);
     let at = 0;
     let cls = 0;
     const busy = await traceScriptTime(browser, 'content-scripts/claude.js', async () => {
       await page.goto('https://claude.ai/new');
-      await page.waitForFunction(
-        () => (window as unknown as { benchMeterAt: number | null }).benchMeterAt !== null,
-        null,
-        {
-          timeout: 20_000,
-        },
-      );
+      await page.waitForFunction('window.benchMeterAt !== null', null, { timeout: 20_000 });
       await page.waitForTimeout(2_000);
-      [at, cls] = await page.evaluate(() => {
-        const w = window as unknown as { benchShift: number; benchMeterAt: number };
-        return [w.benchMeterAt, w.benchShift];
-      });
+      [at, cls] = (await page.evaluate('[window.benchMeterAt, window.benchShift]')) as [
+        number,
+        number,
+      ];
     });
     await page.close();
     if (i === 0) continue;

@@ -51,23 +51,19 @@ export function isSendClick(target: EventTarget | null): boolean {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/**
- * The organisation claude.ai's `lastActiveOrg` cookie names, from `document.cookie`. That cookie
- * names an organisation, not a session; the session cookie is httpOnly and never visible here.
- */
-export function orgFromCookies(cookies: string): string | null {
-  for (const part of cookies.split(';')) {
-    const [name, ...rest] = part.trim().split('=');
-    if (name !== 'lastActiveOrg') continue;
-    let value = rest.join('=');
-    try {
-      value = decodeURIComponent(value);
-    } catch {
-      return null;
-    }
-    return UUID.test(value) ? value.toLowerCase() : null;
+/** The name of claude.ai's cookie that says which organisation the page is on (not a session). */
+export const PAGE_ORG_COOKIE = 'lastActiveOrg';
+
+/** The organisation id in a `lastActiveOrg` value, or null when it is not one. */
+export function pageOrgId(value: string | null | undefined): string | null {
+  if (!value) return null;
+  let decoded = value;
+  try {
+    decoded = decodeURIComponent(value);
+  } catch {
+    return null;
   }
-  return null;
+  return UUID.test(decoded) ? decoded.toLowerCase() : null;
 }
 
 /** The organisation the meter shows: the page's own when known and tracked, else the badge's. */

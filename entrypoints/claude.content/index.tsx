@@ -10,7 +10,8 @@ import {
   isSendKey,
   findEditor,
   meterOrg,
-  orgFromCookies,
+  pageOrgId,
+  PAGE_ORG_COOKIE,
 } from '@/lib/page-meter';
 import { extensionApi, readStored, STORED_KEYS, watchStored } from '@/lib/stored-state';
 import type { PillPlace } from '@/lib/page-meter';
@@ -18,6 +19,13 @@ import { currentFailure, statusOf } from '@/lib/status';
 import { createPlacement } from './placement';
 import { readMeterData, watchMeterData, type MeterData } from './data';
 import './style.css';
+
+/** The part of the Cookie Store API the meter uses. */
+interface PageCookies {
+  get(name: string): Promise<{ value: string } | null>;
+  addEventListener(type: 'change', listener: () => void): void;
+  removeEventListener(type: 'change', listener: () => void): void;
+}
 
 /** A sent message is counted by claude.ai within seconds; ask for fresh numbers after this long. */
 const AFTER_SEND_MS = 20_000;
@@ -33,6 +41,18 @@ export default defineContentScript({
     let closed = false;
     let docked = false;
     let tick: ReturnType<typeof setTimeout> | undefined;
+    let pageOrg: string | null = null;
+    // The organisation the page is on, from claude.ai's `lastActiveOrg` cookie, asked for by name:
+    // no other cookie ever passes through here (the session cookie is httpOnly besides). Where
+    // the browser has no cookieStore, the meter shows the badge's organisation.
+    const cookies = (globalThis as { cookieStore?: PageCookies }).cookieStore;
+    const readPageOrg = async () => {
+      const cookie = await cookies?.get(PAGE_ORG_COOKIE).catch(() => null);
+      const next = pageOrgId(cookie?.value);
+      if (next === pageOrg) return;
+      pageOrg = next;
+      draw();
+    };
 
     const ui = await createShadowRootUi(ctx, {
       name: 'claude-usage-meter',
@@ -69,7 +89,7 @@ export default defineContentScript({
       }
       if (ui.mounted === undefined) ui.mount();
       const { settings, latest, orgs, status } = data;
-      const org = meterOrg(orgs.list, latest, settings, orgFromCookies(document.cookie));
+      const org = meterOrg(orgs.list, latest, settings, pageOrg);
       const reading = org ? latest[org.uuid] : undefined;
       const orgStatus = statusOf(status, org?.uuid);
       const now = Date.now();
@@ -135,6 +155,8 @@ export default defineContentScript({
         ((await readStored(api, [STORED_KEYS.meterPlace])).meterPlace as PillPlace | undefined) ??
           null,
       );
+    cookies?.addEventListener('change', readPageOrg);
+    void readPageOrg();
     const stopPlace = watchStored(api, [STORED_KEYS.meterPlace], () => void readPlace());
     // claude.ai switches its theme by attributes on <html> or <body>: follow it.
     const theme = new MutationObserver(() => draw());
@@ -155,6 +177,7 @@ export default defineContentScript({
       stopWatching();
       stopPlace();
       theme.disconnect();
+      cookies?.removeEventListener('change', readPageOrg);
       placement.stop();
       ui.remove();
     });

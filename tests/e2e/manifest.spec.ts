@@ -17,7 +17,16 @@ test.describe('the production build', () => {
     expect(manifest.manifest_version).toBe(3);
     expect([...manifest.permissions].sort()).toEqual(['alarms', 'notifications', 'storage']);
     expect(manifest.host_permissions).toEqual(['https://claude.ai/*']);
-    expect(manifest.content_scripts ?? []).toEqual([]);
+    // The in-page meter: one script, on claude.ai only, under the host access already held.
+    expect(manifest.content_scripts).toEqual([
+      {
+        matches: ['https://claude.ai/*'],
+        run_at: 'document_idle',
+        js: ['content-scripts/claude.js'],
+      },
+    ]);
+    for (const resource of manifest.web_accessible_resources ?? [])
+      expect(resource.matches).toEqual(['https://claude.ai/*']);
     // Anything more may only be optional, asked for at the moment of use.
     for (const p of manifest.optional_permissions ?? []) expect(['tabs']).not.toContain(p);
     // Channel hosts are asked for one at a time when a channel is added, never granted up front.
@@ -39,5 +48,17 @@ test.describe('the production build', () => {
       expect(js, file).not.toMatch(/\beval\(|new Function\(/);
       expect(js, file).not.toMatch(/import\(\s*["']https?:/);
     }
+  });
+
+  test("only the in-page meter looks at a cookie, and only at claude.ai's organisation one", () => {
+    const scripts = files(OUT).filter((f) => f.endsWith('.js'));
+    const asking = scripts.filter((f) => /cookieStore/.test(readFileSync(f, 'utf8')));
+    expect(asking.map((f) => f.slice(OUT.length))).toEqual(['content-scripts/claude.js']);
+    const meter = readFileSync(join(OUT, 'content-scripts', 'claude.js'), 'utf8');
+    expect(
+      meter.match(/["'`]lastActiveOrg["'`]/g) ?? [],
+      'the organisation cookie, by name',
+    ).toHaveLength(1);
+    expect(/sessionKey/.test(meter), 'the session cookie is never named').toBe(false);
   });
 });

@@ -182,6 +182,28 @@ test.describe('the meter inside claude.ai', () => {
     expect(Math.abs(kept.y - moved.y)).toBeLessThan(3);
   });
 
+  test("shows the organisation the page is on, from claude.ai's own cookie", async ({
+    signIn,
+    triggerPoll,
+    browserContext,
+  }) => {
+    const orgs = fixtureJson<{ uuid: string; name: string; capabilities: string[] }[]>(
+      'organizations.json',
+    ).filter((o) => o.capabilities.includes('chat'));
+    expect(orgs.length).toBeGreaterThanOrEqual(2);
+    await signIn();
+    await triggerPoll();
+    const page = await browserContext.newPage();
+    for (const org of orgs.slice(0, 2)) {
+      await browserContext.addCookies([
+        { name: 'lastActiveOrg', value: org.uuid, domain: '.claude.ai', path: '/', secure: true },
+      ]);
+      await page.goto('https://claude.ai/new');
+      await page.locator('claude-usage-meter .toggle').focus();
+      await expect(page.locator('claude-usage-meter .panel-name')).toHaveText(org.name);
+    }
+  });
+
   test('looks stale after a 503, in the popup’s words', async ({
     server,
     signIn,
