@@ -1,7 +1,8 @@
 import { classifyResponse, classifyThrown } from './errors';
 import { parseOrganizations } from './orgs';
+import { parseCredits } from './money';
 import { parseUsage } from './parse';
-import type { ExtraUsage, Failure, Limit, Org } from './types';
+import type { Balance, ExtraUsage, Failure, Limit, Org } from './types';
 
 export type Result<T> = { ok: true; value: T } | { ok: false; failure: Failure };
 
@@ -39,7 +40,13 @@ export function createClaudeClient({
       });
       const body = await res.text();
       const classified = classifyResponse(
-        { status: res.status, header: (name) => res.headers.get(name), body },
+        {
+          status: res.status,
+          header: (name) => res.headers.get(name),
+          body,
+          // Where a redirect ended: claude.ai sends refused regions to a page of its own.
+          ...(res.redirected ? { url: res.url } : {}),
+        },
         now(),
       );
       return classified.ok ? { ok: true, value: classified.json } : classified;
@@ -69,6 +76,17 @@ export function createClaudeClient({
       const parsed = parseUsage(res.value);
       if (!parsed.ok) return { ok: false, failure: { kind: 'bad_payload', detail: parsed.detail } };
       return { ok: true, value: { limits: parsed.limits, extra: parsed.extra } };
+    },
+
+    /** The prepaid balance of one organisation (`/prepaid/credits`, minor units). */
+    async credits(orgId: string): Promise<Result<Balance>> {
+      const res = await getJson(`/api/organizations/${encodeURIComponent(orgId)}/prepaid/credits`);
+      if (!res.ok) return res;
+      const balance = parseCredits(res.value);
+      if (!balance) {
+        return { ok: false, failure: { kind: 'bad_payload', detail: 'credits have no balance' } };
+      }
+      return { ok: true, value: balance };
     },
   };
 }
