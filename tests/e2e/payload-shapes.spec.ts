@@ -1,5 +1,8 @@
 import { fixtureJson, fixtureText, type RecordedRequest } from '../fixtures/fake-claude';
+import type { ChromeApi } from './extension-state';
 import { expect, snap, test } from './harness';
+
+declare const chrome: ChromeApi;
 
 /** What claude.ai sends since late 2026, as a person sees it in the production build. */
 
