@@ -1,4 +1,4 @@
-import { classifyResponse, classifyThrown } from './errors';
+import { classifyResponse, classifyThrown, regionFailure } from './errors';
 import { parseOrganizations } from './orgs';
 import { parseCredits } from './money';
 import { parseUsage } from './parse';
@@ -30,14 +30,38 @@ export function createClaudeClient({
   timeoutMs = 20_000,
   origin = 'https://claude.ai',
 }: ClientDeps) {
+  const request = (path: string, redirect: RequestRedirect) =>
+    fetch(`${origin}${path}`, {
+      credentials: 'include',
+      cache: 'no-store',
+      headers: { accept: 'application/json' },
+      redirect,
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+
+  /**
+   * After a fetch that failed outright: was it a redirect off claude.ai? The browser hides where
+   * to (the region page on claude.com or anthropic.com gives no CORS answer, so following it
+   * fails like the network), but a second look without following shows that it was one.
+   */
+  async function redirectedAway(path: string, error: unknown): Promise<boolean> {
+    if (!(error instanceof TypeError)) return false;
+    try {
+      return (await request(path, 'manual')).type === 'opaqueredirect';
+    } catch {
+      return false;
+    }
+  }
+
   async function getJson(path: string): Promise<Result<unknown>> {
     try {
-      const res = await fetch(`${origin}${path}`, {
-        credentials: 'include',
-        cache: 'no-store',
-        headers: { accept: 'application/json' },
-        signal: AbortSignal.timeout(timeoutMs),
-      });
+      let res: Response;
+      try {
+        res = await request(path, 'follow');
+      } catch (error) {
+        if (await redirectedAway(path, error)) return { ok: false, failure: regionFailure() };
+        throw error;
+      }
       const body = await res.text();
       const classified = classifyResponse(
         {

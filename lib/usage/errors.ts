@@ -109,6 +109,14 @@ export function classifyResponse(res: RawResponse, now: number): Classified {
   return { ok: false, failure: { kind: 'server', status, detail: `HTTP ${status}` } };
 }
 
+/**
+ * A request claude.ai redirected off its own host, where the browser would not follow: the only
+ * such redirect known is to the region page, so it is read as one.
+ */
+export function regionFailure(): Failure {
+  return { kind: 'region_blocked', detail: 'redirected away from claude.ai' };
+}
+
 /** What a thrown `fetch` means: our own timeout, or the network. */
 export function classifyThrown(error: unknown): Failure {
   const name = asRecord(error)?.name;

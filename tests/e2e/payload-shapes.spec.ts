@@ -90,41 +90,44 @@ test.describe('payload shapes', () => {
     expect(asked(server.requests, CREDITS)).toBe(1);
   });
 
-  test('a region redirect says so in its own words and keeps the numbers', async ({
-    server,
-    signIn,
-    triggerPoll,
-    badge,
-    openPopup,
-  }) => {
-    server.setOrganizations(ONE_ORG);
-    server.setUsage('*', { body: designPayload() });
-    await signIn();
-    await triggerPoll();
-    expect((await badge()).text).toBe('57%');
+  for (const host of ['claude.ai', 'claude.com']) {
+    test(`a redirect to the region page on ${host} says so in its own words and keeps the numbers`, async ({
+      server,
+      signIn,
+      triggerPoll,
+      badge,
+      openPopup,
+    }) => {
+      server.setOrganizations(ONE_ORG);
+      server.setUsage('*', { body: designPayload() });
+      await signIn();
+      await triggerPoll();
+      expect((await badge()).text).toBe('57%');
 
-    server.setHandler('/app-unavailable-in-region', () => ({
-      headers: { 'content-type': 'text/html; charset=utf-8' },
-      body: '<!DOCTYPE html><title>Claude</title><h1>Not available</h1>',
-    }));
-    server.setHandler(USAGE, () => ({
-      status: 302,
-      headers: { location: 'https://claude.ai/app-unavailable-in-region' },
-      body: '',
-    }));
-    const status = await triggerPoll();
-    expect(status.lastError?.kind).toBe('region_blocked');
-    expect(asked(server.requests, '/app-unavailable-in-region')).toBeGreaterThanOrEqual(1);
-    expect((await badge()).text).toBe('57%');
+      server.setHandler('/app-unavailable-in-region', () => ({
+        headers: { 'content-type': 'text/html; charset=utf-8' },
+        body: '<!DOCTYPE html><title>Claude</title><h1>Not available</h1>',
+      }));
+      server.setHandler(USAGE, () => ({
+        status: 302,
+        headers: { location: `https://${host}/app-unavailable-in-region` },
+        body: '',
+      }));
+      const status = await triggerPoll();
+      expect(status.lastError?.kind).toBe('region_blocked');
+      const region = server.requests.filter((r) => r.path === '/app-unavailable-in-region');
+      expect(region.some((r) => r.headers.host === host)).toBe(true);
+      expect((await badge()).text).toBe('57%');
 
-    const popup = await openPopup();
-    const line = popup.getByRole('status');
-    await expect(line).toContainText('claude.ai is not available from this network or region');
-    await expect(line).not.toContainText(/signed out|had a problem/i);
-    await expect(popup.getByRole('progressbar', { name: 'Weekly · Fable' })).toHaveAttribute(
-      'aria-valuenow',
-      '57',
-    );
-    await snap(popup, 'payload-region');
-  });
+      const popup = await openPopup();
+      const line = popup.getByRole('status');
+      await expect(line).toContainText('claude.ai is not available from this network or region');
+      await expect(line).not.toContainText(/signed out|had a problem/i);
+      await expect(popup.getByRole('progressbar', { name: 'Weekly · Fable' })).toHaveAttribute(
+        'aria-valuenow',
+        '57',
+      );
+      await snap(popup, `payload-region-${host}`);
+    });
+  }
 });

@@ -108,4 +108,49 @@ describe('the client on a redirect', () => {
     const res = await client.usage('org-1');
     expect(res.ok ? 'ok' : res.failure.kind).toBe('server');
   });
+
+  it('reports region_blocked when following failed because the redirect left claude.ai', async () => {
+    const modes: (RequestRedirect | undefined)[] = [];
+    const client = createClaudeClient({
+      fetch: async (_url, init) => {
+        modes.push(init?.redirect);
+        if (init?.redirect !== 'manual') throw new TypeError('Failed to fetch');
+        const res = new Response(null, { status: 200 });
+        Object.defineProperty(res, 'type', { value: 'opaqueredirect' });
+        return res;
+      },
+      now: () => NOW,
+    });
+    const res = await client.usage('org-1');
+    expect(res.ok ? 'ok' : res.failure.kind).toBe('region_blocked');
+    expect(modes).toEqual(['follow', 'manual']);
+  });
+
+  it('reports the network when the second look fails too, or is no redirect', async () => {
+    for (const manual of [
+      () => Promise.reject(new TypeError('Failed to fetch')),
+      () => Promise.resolve(new Response('{}', { status: 200 })),
+    ]) {
+      const client = createClaudeClient({
+        fetch: async (_url, init) =>
+          init?.redirect === 'manual' ? manual() : Promise.reject(new TypeError('Failed to fetch')),
+        now: () => NOW,
+      });
+      const res = await client.usage('org-1');
+      expect(res.ok ? 'ok' : res.failure.kind).toBe('network');
+    }
+  });
+
+  it('does not look twice after a timeout', async () => {
+    let calls = 0;
+    const client = createClaudeClient({
+      fetch: async () => {
+        calls++;
+        throw new DOMException('timed out', 'TimeoutError');
+      },
+      now: () => NOW,
+    });
+    const res = await client.usage('org-1');
+    expect([res.ok ? 'ok' : res.failure.kind, calls]).toEqual(['timeout', 1]);
+  });
 });
