@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { computeBadge } from '../../lib/badge';
+import { nextAfterFailure } from '../../lib/schedule';
 import { createClaudeClient } from '../../lib/usage/client';
 import { classifyResponse, type RawResponse } from '../../lib/usage/errors';
+import { fakeReading, fakeSettings, fakeStatus, ORG } from './support/builders';
 import { fixture, fixtureText } from './support/fixtures';
 
 const NOW = Date.parse('2026-11-30T12:00:00Z');
@@ -152,5 +155,36 @@ describe('the client on a redirect', () => {
     });
     const res = await client.usage('org-1');
     expect([res.ok ? 'ok' : res.failure.kind, calls]).toEqual(['timeout', 1]);
+  });
+});
+
+describe('a region block, once read', () => {
+  it('keeps the number on the badge and says why it is not updating', () => {
+    const reading = fakeReading(48, 64, { at: NOW - 60_000 });
+    const view = computeBadge({
+      reading,
+      org: { uuid: ORG, name: 'Alex', plan: 'Pro' },
+      status: fakeStatus({
+        lastSuccessAt: NOW - 60_000,
+        lastError: { kind: 'region_blocked', status: 451, at: NOW },
+      }),
+      settings: fakeSettings(),
+      now: NOW,
+    });
+    expect(view.text).toBe('64%');
+    expect(view.title.split('\n').at(-1)).toBe(
+      'claude.ai is not available from this network or region (often a VPN exit). The last numbers are kept; another network may help.',
+    );
+  });
+
+  it('backs off like any other failure, not like a sign-out', () => {
+    const settings = fakeSettings({ pollMinutes: 5 });
+    const waits = [1, 2, 3, 4].map(
+      (n) => nextAfterFailure(settings, { kind: 'region_blocked' }, n, NOW) - NOW,
+    );
+    expect(waits).toEqual(
+      [1, 2, 3, 4].map((n) => nextAfterFailure(settings, { kind: 'server' }, n, NOW) - NOW),
+    );
+    expect(waits[3]!).toBeGreaterThan(waits[0]!);
   });
 });
