@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decideOnFailure, decideOnReading, releaseHeld } from '../../lib/alerts/decide';
 import { EMPTY_ALERT_STATE } from '../../lib/alerts/state';
-import { computeBadge } from '../../lib/badge';
+import { chooseBadgeOrg, computeBadge } from '../../lib/badge';
 import { toSeries } from '../../lib/chart-points';
 import { LEVEL_COLORS } from '../../lib/levels';
 import { parseUsage } from '../../lib/usage/parse';
@@ -52,6 +52,19 @@ describe('the badge on a plan without limits', () => {
       'claude.ai reports no usage limits for this plan.',
       expect.stringContaining('not available from this network or region'),
     ]);
+  });
+});
+
+describe('the badge across organisations', () => {
+  it('follows an organisation with limits rather than a Free one, whatever the order', () => {
+    const team = { uuid: 'team', name: 'Team', plan: 'Team' };
+    const latest = { [ORG]: freeReading(T0), team: { ...fakeReading(12, 8), orgId: 'team' } };
+    for (const orgs of [
+      [org, team],
+      [team, org],
+    ]) {
+      expect(chooseBadgeOrg(orgs, latest, fakeSettings())?.uuid).toBe('team');
+    }
   });
 });
 
