@@ -40,28 +40,26 @@ export function createClaudeClient({
     });
 
   /**
-   * After a fetch that failed outright: was it a redirect off claude.ai? The browser hides where
-   * to (the region page on claude.com or anthropic.com gives no CORS answer, so following it
-   * fails like the network), but a second look without following shows that it was one.
+   * The answer, or null when claude.ai redirected off its own host. Redirects are
+   * looked at before they are followed: the browser will not follow one to claude.com or
+   * anthropic.com (no CORS answer there) and would report a bare "Failed to fetch", so a failed
+   * follow after a redirect means the redirect left claude.ai. A plain answer costs one request.
    */
-  async function redirectedAway(path: string, error: unknown): Promise<boolean> {
-    if (!(error instanceof TypeError)) return false;
+  async function answer(path: string): Promise<Response | null> {
+    const first = await request(path, 'manual');
+    if (first.type !== 'opaqueredirect') return first;
     try {
-      return (await request(path, 'manual')).type === 'opaqueredirect';
-    } catch {
-      return false;
+      return await request(path, 'follow');
+    } catch (error) {
+      if (error instanceof TypeError) return null;
+      throw error;
     }
   }
 
   async function getJson(path: string): Promise<Result<unknown>> {
     try {
-      let res: Response;
-      try {
-        res = await request(path, 'follow');
-      } catch (error) {
-        if (await redirectedAway(path, error)) return { ok: false, failure: regionFailure() };
-        throw error;
-      }
+      const res = await answer(path);
+      if (!res) return { ok: false, failure: regionFailure() };
       const body = await res.text();
       const classified = classifyResponse(
         {

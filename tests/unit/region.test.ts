@@ -112,35 +112,57 @@ describe('the client on a redirect', () => {
     expect(res.ok ? 'ok' : res.failure.kind).toBe('server');
   });
 
-  it('reports region_blocked when following failed because the redirect left claude.ai', async () => {
+  const opaqueRedirect = () => {
+    const res = new Response(null, { status: 200 });
+    Object.defineProperty(res, 'type', { value: 'opaqueredirect' });
+    return res;
+  };
+
+  it('reports region_blocked when a redirect cannot be followed off claude.ai', async () => {
     const modes: (RequestRedirect | undefined)[] = [];
     const client = createClaudeClient({
       fetch: async (_url, init) => {
         modes.push(init?.redirect);
-        if (init?.redirect !== 'manual') throw new TypeError('Failed to fetch');
-        const res = new Response(null, { status: 200 });
-        Object.defineProperty(res, 'type', { value: 'opaqueredirect' });
-        return res;
+        if (init?.redirect === 'manual') return opaqueRedirect();
+        throw new TypeError('Failed to fetch');
       },
       now: () => NOW,
     });
     const res = await client.usage('org-1');
     expect(res.ok ? 'ok' : res.failure.kind).toBe('region_blocked');
-    expect(modes).toEqual(['follow', 'manual']);
+    expect(modes).toEqual(['manual', 'follow']);
   });
 
-  it('reports the network when the second look fails too, or is no redirect', async () => {
-    for (const manual of [
-      () => Promise.reject(new TypeError('Failed to fetch')),
-      () => Promise.resolve(new Response('{}', { status: 200 })),
-    ]) {
+  it('follows a redirect it can follow and reads the answer where it ended', async () => {
+    const modes: (RequestRedirect | undefined)[] = [];
+    const client = createClaudeClient({
+      fetch: async (_url, init) => {
+        modes.push(init?.redirect);
+        if (init?.redirect === 'manual') return opaqueRedirect();
+        return new Response(fixtureText('max-sep-2026.json'), { headers: JSON_TYPE });
+      },
+      now: () => NOW,
+    });
+    const res = await client.usage('org-1');
+    expect(res.ok && res.value.limits.map((l) => l.percent)).toEqual([48, 64, 2]);
+    expect(modes).toEqual(['manual', 'follow']);
+  });
+
+  it('asks once for a plain answer, and reads a failed connection as the network', async () => {
+    for (const [reply, kind] of [
+      [() => Promise.resolve(new Response(fixtureText('max-sep-2026.json'))), 'ok'],
+      [() => Promise.reject(new TypeError('Failed to fetch')), 'network'],
+    ] as const) {
+      let calls = 0;
       const client = createClaudeClient({
-        fetch: async (_url, init) =>
-          init?.redirect === 'manual' ? manual() : Promise.reject(new TypeError('Failed to fetch')),
+        fetch: async () => {
+          calls++;
+          return reply();
+        },
         now: () => NOW,
       });
       const res = await client.usage('org-1');
-      expect(res.ok ? 'ok' : res.failure.kind).toBe('network');
+      expect([res.ok ? 'ok' : res.failure.kind, calls]).toEqual([kind, 1]);
     }
   });
 
