@@ -24,5 +24,8 @@ export default defineConfig({
     include: ['tests/unit/**/*.test.{ts,tsx}'],
     setupFiles: ['fake-indexeddb/auto', 'tests/unit/support/i18n-setup.ts'],
     restoreMocks: true,
+    // Work-bound tests (fake IndexedDB compaction) take seconds on a shared 2-core machine that
+    // is also running browsers; a timeout is not an assertion.
+    testTimeout: 30_000,
   },
 });

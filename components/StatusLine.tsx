@@ -99,6 +99,9 @@ function StatusText({
           </a>
         </>
       );
+    case 'region_blocked':
+      // Not a sign-out and not the server: the last numbers stay, and another network may help.
+      return <>{t('statusRegion') + from + retry(nextPollAt)}</>;
     case 'no_chat_org':
       return <>{t('statusNoChatOrg')}</>;
     case 'rate_limited':

@@ -49,6 +49,7 @@ const FAILURE_HINTS: Record<FailureKind, MessageKey> = {
   no_chat_org: 'hintNoChatOrg',
   org_forbidden: 'hintOrgForbidden',
   challenge: 'hintChallenge',
+  region_blocked: 'hintRegion',
   rate_limited: 'hintRateLimited',
   server: 'hintServer',
   network: 'hintNetwork',
@@ -88,8 +89,18 @@ export function computeBadge({ reading, org, status, settings, now }: BadgeInput
   }
   const limit = reading ? badgeLimit(reading, settings.badge.limit) : null;
   if (!reading || !limit) {
-    const hint = error ? failureHint(error.kind) : t('statusReading');
-    return { text: '', color: LEVEL_COLORS.stale, title: `${header}\n${hint}` };
+    // A plan without limits (the Free plan) is a good reading: no number, no alarm colour.
+    const known = !reading
+      ? []
+      : reading.limits.length === 0
+        ? [t('badgeNoLimits')]
+        : reading.limits.map((l) => describeLimit(l, now));
+    const hint = error ? [failureHint(error.kind)] : reading ? [] : [t('statusReading')];
+    return {
+      text: '',
+      color: LEVEL_COLORS.stale,
+      title: [header, ...known, ...hint].join('\n'),
+    };
   }
 
   const rounded = Math.min(999, Math.round(limit.percent));

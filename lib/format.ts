@@ -1,6 +1,6 @@
 import { formatDuration } from './duration';
 import { t, uiLocale } from './i18n';
-import type { ExtraUsage } from './usage/types';
+import type { Balance, ExtraUsage } from './usage/types';
 
 /** "2 h 11 min", "59 s", "Resetting…" once due, "Not started" for a window that has not begun. */
 export function formatCountdown(resetsAt: number | null, now: number): string {
@@ -51,14 +51,25 @@ export function formatMoney(
   }
 }
 
-/** "€12.50 of €50.00 this month", or "$3.10 · no monthly cap". */
+/**
+ * What was spent against the monthly cap: "$12.50 of your $50.00 monthly cap", or
+ * "$3.10 · no monthly cap". Never a balance: that is `formatBalance`.
+ */
 export function formatExtra(extra: ExtraUsage, locale = uiLocale()): string {
   const used = formatMoney(extra.usedMinor, extra.currency, extra.exponent, locale);
   if (extra.limitMinor === null) return t('extraNoCap', used);
-  return t('extraOfLimit', [
+  return t('extraOfCap', [
     used,
     formatMoney(extra.limitMinor, extra.currency, extra.exponent, locale),
   ]);
+}
+
+/** The prepaid money left, said as a balance so it is not taken for the cap: "balance $3.66". */
+export function formatBalance(balance: Balance, locale = uiLocale()): string {
+  return t(
+    'extraBalance',
+    formatMoney(balance.amountMinor, balance.currency, balance.exponent, locale),
+  );
 }
 
 /** A local wall-clock time: "14:05"; with the weekday when not today: "Tue 14:05". */

@@ -4,6 +4,7 @@ import { nextAfterFailure, nextAfterSuccess } from './schedule';
 import type { OrgsState } from './settings';
 import { pollGate, type Gate, type PollTrigger } from './poll-gate';
 import type { ClaudeClient, RequestOptions } from './usage/client';
+import { withCredits } from './usage/credits';
 import type { Failure, Org, OrgStatus, Reading } from './usage/types';
 
 /** The organisation list is re-read at least this often. */
@@ -162,6 +163,8 @@ export function createPoller(deps: PollerDeps) {
     for (const result of outcome.results) {
       const id = result.org.uuid;
       if (result.ok) {
+        // The prepaid balance rides on the reading, asked for at most hourly (usage/credits.ts).
+        result.reading = await withCredits(client, id, result.reading, state.latest[id], now());
         fresh[id] = result.reading;
         byOrg[id] = { ...orgStatus(id), lastSuccessAt: result.reading.at };
         next = Math.min(next, nextAfterSuccess(settings, result.reading, state.latest[id], now()));

@@ -11,7 +11,7 @@ import { projectionSeries, toSeries } from '@/lib/chart-points';
 import { createSnapshotRepo, openUsageDb } from '@/lib/db';
 import { limitOutlook } from '@/lib/forecast-text';
 import { formatDuration } from '@/lib/duration';
-import { formatClock, formatExtra, nextTickIn } from '@/lib/format';
+import { formatBalance, formatClock, formatExact, formatExtra, nextTickIn } from '@/lib/format';
 import type { Message, RefreshTrigger } from '@/lib/messages';
 import { CLICK_SPACING_MS, pollGate } from '@/lib/poll-gate';
 import { t } from '@/lib/i18n';
@@ -32,6 +32,8 @@ const RANGES = [
 ];
 /** The forecast looks back a day at most; the chart may look further. */
 const FORECAST_HISTORY = 24 * H;
+/** Where claude.ai shows a plan's usage itself, for plans it reports no limits for. */
+const USAGE_PAGE = 'https://claude.ai/settings/usage';
 
 export function App({ initial }: { initial: PopupData }) {
   const [data, setData] = useState(initial);
@@ -235,12 +237,31 @@ export function App({ initial }: { initial: PopupData }) {
           })}
         </ul>
       )}
-      {reading && reading.limits.length === 0 && <p class="empty">{t('popupNoLimits')}</p>}
+      {reading && reading.limits.length === 0 && (
+        <p class="empty no-limits">
+          {t('popupNoLimitsPlan')}{' '}
+          <a href={USAGE_PAGE} target="_blank" rel="noreferrer">
+            {t('popupUsagePage')}
+          </a>
+        </p>
+      )}
       {!reading && !failure && <p class="empty">{t('statusReading')}</p>}
 
       {reading?.extra && (
         <p class="extra">
           <span>{t('popupExtraUsage')}</span> {formatExtra(reading.extra)}
+        </p>
+      )}
+      {reading?.extra && reading.prepaid?.balance && (
+        <p
+          class="extra"
+          title={
+            reading.prepaid.readAt
+              ? t('popupBalanceReadAt', formatExact(reading.prepaid.readAt))
+              : undefined
+          }
+        >
+          <span>{t('popupPrepaid')}</span> {formatBalance(reading.prepaid.balance)}
         </p>
       )}
 

@@ -1,7 +1,8 @@
-import { classifyResponse, classifyThrown } from './errors';
+import { classifyResponse, classifyThrown, regionFailure } from './errors';
 import { parseOrganizations } from './orgs';
+import { parseCredits } from './money';
 import { parseUsage } from './parse';
-import type { ExtraUsage, Failure, Limit, Org } from './types';
+import type { Balance, ExtraUsage, Failure, Limit, Org } from './types';
 
 export type Result<T> = { ok: true; value: T } | { ok: false; failure: Failure };
 
@@ -34,19 +35,49 @@ export function createClaudeClient({
   timeoutMs = 20_000,
   origin = 'https://claude.ai',
 }: ClientDeps) {
-  async function getJson(path: string, options: RequestOptions): Promise<Result<unknown>> {
+  const request = (path: string, redirect: RequestRedirect, signal: AbortSignal) =>
+    fetch(`${origin}${path}`, {
+      credentials: 'include',
+      cache: 'no-store',
+      headers: { accept: 'application/json' },
+      redirect,
+      signal,
+    });
+
+  /**
+   * The answer, or null when claude.ai redirected off its own host. Redirects are
+   * looked at before they are followed: the browser will not follow one to claude.com or
+   * anthropic.com (no CORS answer there) and would report a bare "Failed to fetch", so a failed
+   * follow after a redirect means the redirect left claude.ai. A plain answer costs one request.
+   */
+  async function answer(path: string, signal: AbortSignal): Promise<Response | null> {
+    const first = await request(path, 'manual', signal);
+    if (first.type !== 'opaqueredirect') return first;
     try {
-      const res = await fetch(`${origin}${path}`, {
-        credentials: 'include',
-        cache: 'no-store',
-        headers: { accept: 'application/json' },
-        signal: AbortSignal.timeout(
-          Math.max(1, Math.min(timeoutMs, options.timeoutMs ?? timeoutMs)),
-        ),
-      });
+      return await request(path, 'follow', signal);
+    } catch (error) {
+      if (error instanceof TypeError) return null;
+      throw error;
+    }
+  }
+
+  async function getJson(path: string, options: RequestOptions): Promise<Result<unknown>> {
+    // One deadline for the request and a redirect it follows: a poll run's time left, at most.
+    const signal = AbortSignal.timeout(
+      Math.max(1, Math.min(timeoutMs, options.timeoutMs ?? timeoutMs)),
+    );
+    try {
+      const res = await answer(path, signal);
+      if (!res) return { ok: false, failure: regionFailure() };
       const body = await res.text();
       const classified = classifyResponse(
-        { status: res.status, header: (name) => res.headers.get(name), body },
+        {
+          status: res.status,
+          header: (name) => res.headers.get(name),
+          body,
+          // Where a redirect ended: claude.ai sends refused regions to a page of its own.
+          ...(res.redirected ? { url: res.url } : {}),
+        },
         now(),
       );
       return classified.ok ? { ok: true, value: classified.json } : classified;
@@ -79,6 +110,20 @@ export function createClaudeClient({
       const parsed = parseUsage(res.value);
       if (!parsed.ok) return { ok: false, failure: { kind: 'bad_payload', detail: parsed.detail } };
       return { ok: true, value: { limits: parsed.limits, extra: parsed.extra } };
+    },
+
+    /** The prepaid balance of one organisation (`/prepaid/credits`, minor units). */
+    async credits(orgId: string, options: RequestOptions = {}): Promise<Result<Balance>> {
+      const res = await getJson(
+        `/api/organizations/${encodeURIComponent(orgId)}/prepaid/credits`,
+        options,
+      );
+      if (!res.ok) return res;
+      const balance = parseCredits(res.value);
+      if (!balance) {
+        return { ok: false, failure: { kind: 'bad_payload', detail: 'credits have no balance' } };
+      }
+      return { ok: true, value: balance };
     },
   };
 }

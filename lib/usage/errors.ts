@@ -6,6 +6,8 @@ export interface RawResponse {
   status: number;
   header(name: string): string | null;
   body: string;
+  /** The URL that answered, after redirects (`Response.url`), when known. */
+  url?: string;
 }
 
 export type Classified = { ok: true; json: unknown } | { ok: false; failure: Failure };
@@ -41,6 +43,26 @@ function isChallenge(res: RawResponse): boolean {
   return html && /just a moment|challenge-platform|cf-chl|verifying you are human/i.test(res.body);
 }
 
+/** The page claude.ai sends people to when it refuses their network or region. */
+const REGION_PAGE = /app-unavailable-in-region/i;
+const REGION_HOSTS = /(^|\.)(claude\.ai|claude\.com|anthropic\.com)$/i;
+
+/** Redirected to the region page (on claude.com or anthropic.com), a 451, or a page naming it. */
+function isRegionBlock(res: RawResponse): boolean {
+  if (res.status === 451) return true;
+  if (res.url) {
+    try {
+      const url = new URL(res.url);
+      if (REGION_HOSTS.test(url.hostname) && REGION_PAGE.test(url.pathname)) return true;
+    } catch {
+      // Not a URL: judge by the body alone.
+    }
+  }
+  const html = /text\/html/i.test(res.header('content-type') ?? '') || /^\s*</.test(res.body);
+  // A JSON answer with usage in it never names the page; an HTML one or an error may.
+  return (html || res.status >= 400) && REGION_PAGE.test(res.body.slice(0, 20_000));
+}
+
 function errorOf(json: unknown): { code?: string; message?: string } {
   const error = asRecord(asRecord(json)?.error);
   const details = asRecord(error?.details);
@@ -59,6 +81,7 @@ function errorOf(json: unknown): { code?: string; message?: string } {
  */
 export function classifyResponse(res: RawResponse, now: number): Classified {
   const { status } = res;
+  if (isRegionBlock(res)) return { ok: false, failure: { kind: 'region_blocked', status } };
   if (isChallenge(res)) return { ok: false, failure: { kind: 'challenge', status } };
   const parsed = tryJson(res.body);
 
@@ -84,6 +107,14 @@ export function classifyResponse(res: RawResponse, now: number): Classified {
     return { ok: false, failure: { kind: 'server', status, detail: code ?? `HTTP ${status}` } };
   }
   return { ok: false, failure: { kind: 'server', status, detail: `HTTP ${status}` } };
+}
+
+/**
+ * A request claude.ai redirected off its own host, where the browser would not follow: the only
+ * such redirect known is to the region page, so it is read as one.
+ */
+export function regionFailure(): Failure {
+  return { kind: 'region_blocked', detail: 'redirected away from claude.ai' };
 }
 
 /** What a thrown `fetch` means: our own timeout, or the network. */

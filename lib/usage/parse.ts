@@ -1,6 +1,7 @@
 import { t } from '../i18n';
+import { parseExtra } from './money';
 import type { ExtraUsage, Limit, LimitKind } from './types';
-import { asRecord, readAmount, readPercent, readText, readTime } from './values';
+import { asRecord, readPercent, readText, readTime } from './values';
 
 export type ParsedUsage =
   { ok: true; limits: Limit[]; extra: ExtraUsage | null } | { ok: false; detail: string };
@@ -11,19 +12,22 @@ interface WindowDef {
   label: string;
 }
 
+const weekly = (name: string) => t('limitWeeklyNamed', name);
+
 /**
  * Flat window keys we know the meaning of. Code-named keys (`nimbus_quill`, `iguana_necktie`, ...)
- * and surfaces without a clear name (`seven_day_omelette`) are left out on purpose: a key we cannot
- * name must never become a row. Built per parse, so labels are in the browser's language (a
- * reading stores the label it was read with); product names stay as they are.
+ * are left out on purpose: a key we cannot name must never become a row. Built per parse, so
+ * labels are in the browser's language (a reading stores the label it was read with); product
+ * names stay as they are.
  */
 function flatWindows(): Record<string, WindowDef> {
-  const weekly = (name: string) => t('limitWeeklyNamed', name);
   return {
     five_hour: { id: 'session', kind: 'session', label: t('limitSession') },
     seven_day: { id: 'weekly', kind: 'weekly', label: t('limitWeekly') },
-    seven_day_opus: { id: 'weekly:opus', kind: 'weekly_model', label: weekly('Opus') },
-    seven_day_sonnet: { id: 'weekly:sonnet', kind: 'weekly_model', label: weekly('Sonnet') },
+    seven_day_opus: modelWindow('Opus'),
+    seven_day_sonnet: modelWindow('Sonnet'),
+    // The same limit as the `weekly_scoped` entry named "Fable": one id, so never two rows.
+    seven_day_fable: modelWindow('Fable'),
     seven_day_oauth_apps: {
       id: 'other:oauth_apps',
       kind: 'other',
@@ -31,25 +35,56 @@ function flatWindows(): Record<string, WindowDef> {
     },
     seven_day_cowork: { id: 'other:cowork', kind: 'other', label: weekly('Cowork') },
     seven_day_routines: { id: 'other:routines', kind: 'other', label: weekly('Routines') },
+    // "omelette" is Claude Design's code name, as the public peers that show this cap call it.
+    seven_day_omelette: { id: 'surface:design', kind: 'other', label: weekly('Claude Design') },
   };
 }
 
+/** Surfaces `limits[]` may name that are the same limit as a flat key (by the slug of the name). */
+const SURFACE_ALIASES: Record<string, string> = {
+  design: 'seven_day_omelette',
+  'claude-design': 'seven_day_omelette',
+  omelette: 'seven_day_omelette',
+  routines: 'seven_day_routines',
+  cowork: 'seven_day_cowork',
+  'oauth-apps': 'seven_day_oauth_apps',
+};
+
 /** The windows every plan has: when one of them is present but unreadable, the payload is broken. */
-const CORE_KEYS = ['five_hour', 'seven_day'];
+const CORE_IDS = new Set(['session', 'weekly']);
 
 const KIND_ORDER: Record<LimitKind, number> = { session: 0, weekly: 1, weekly_model: 2, other: 3 };
 
-/** `weekly:<slug>` for a model's display name, so "Sonnet" here and `seven_day_sonnet` agree. */
-function modelWindow(displayName: string): WindowDef {
-  const slug = displayName
+function slugOf(name: string): string {
+  return name
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');
+}
+
+/** `weekly:<slug>` for a model's display name, so "Sonnet" here and `seven_day_sonnet` agree. */
+function modelWindow(displayName: string): WindowDef {
   return {
-    id: `weekly:${slug || 'model'}`,
+    id: `weekly:${slugOf(displayName) || 'model'}`,
     kind: 'weekly_model',
-    label: t('limitWeeklyNamed', displayName),
+    label: weekly(displayName),
   };
+}
+
+/**
+ * A surface's window (`scope.surface`: a name, or an object with one). A surface we know keeps its
+ * id; its label is the server's when the server gives a display name, else ours.
+ */
+function surfaceWindow(surface: unknown, flat: Record<string, WindowDef>): WindowDef | null {
+  const record = asRecord(surface);
+  const displayName = readText(record?.display_name, 60) ?? readText(record?.name, 60);
+  const name = displayName ?? readText(surface, 60) ?? readText(record?.id, 60);
+  if (!name) return null;
+  const slug = slugOf(name);
+  const known = SURFACE_ALIASES[slug] ?? SURFACE_ALIASES[slugOf(readText(record?.id, 60) ?? '')];
+  const def = known ? flat[known] : undefined;
+  if (def) return displayName ? { ...def, label: weekly(displayName) } : def;
+  return { id: `surface:${slug || 'surface'}`, kind: 'other', label: weekly(name) };
 }
 
 /** The window a `limits[]` entry describes, or null for kinds we do not know. */
@@ -63,51 +98,27 @@ function windowOfLimitEntry(
     case 'weekly_all':
       return flat.seven_day!;
     case 'weekly_scoped': {
-      const model = asRecord(asRecord(entry.scope)?.model);
-      const name = readText(model?.display_name, 60);
-      return name ? modelWindow(name) : null;
+      const scope = asRecord(entry.scope);
+      const name = readText(asRecord(scope?.model)?.display_name, 60);
+      // The server's spelling of a model it names, e.g. "Fable".
+      if (name) return modelWindow(name);
+      return scope?.surface ? surfaceWindow(scope.surface, flat) : null;
     }
     default:
       return null;
   }
 }
 
-function parseExtra(payload: Record<string, unknown>): ExtraUsage | null {
-  const spend = asRecord(payload.spend);
-  if (spend) {
-    if (spend.enabled === false) return null;
-    const used = asRecord(spend.used);
-    const usedMinor = readAmount(used?.amount_minor);
-    if (used && usedMinor !== null) {
-      const limit = asRecord(spend.limit);
-      return {
-        usedMinor,
-        limitMinor: readAmount(limit?.amount_minor),
-        currency: readText(used.currency, 3) ?? 'USD',
-        exponent: readExponent(used.exponent),
-      };
-    }
-  }
-  const extra = asRecord(payload.extra_usage);
-  if (!extra || extra.is_enabled !== true) return null;
-  return {
-    usedMinor: readAmount(extra.used_credits) ?? 0,
-    limitMinor: readAmount(extra.monthly_limit),
-    currency: readText(extra.currency, 3) ?? 'USD',
-    exponent: readExponent(extra.decimal_places),
-  };
-}
-
-function readExponent(value: unknown): number {
-  return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 4
-    ? value
-    : 2;
-}
+/** A value that is there but is no percent: not missing, not `null`, just wrong. */
+const garbled = (value: unknown, percent: number | null) =>
+  percent === null && value !== null && value !== undefined;
 
 /**
  * Turn a usage payload into limits, tolerating the many shapes seen in the wild (see
  * shared/docs/claude-api.md). Both vocabularies are read: the flat window keys first, then
- * `limits[]`, which is authoritative where both name the same limit. Pure; never throws.
+ * `limits[]`, which is authoritative where both name the same limit with a readable percent; a
+ * percent readable in only one of them is taken from that one. No limit at all (the Free plan) is
+ * a good reading with no rows. Pure; never throws.
  */
 export function parseUsage(payload: unknown): ParsedUsage {
   const root = asRecord(payload);
@@ -117,45 +128,51 @@ export function parseUsage(payload: unknown): ParsedUsage {
   if (!hasFlat && !entries) return { ok: false, detail: 'usage payload has no known limit keys' };
 
   const byId = new Map<string, Limit>();
+  // Session or weekly windows that arrived unreadable: fatal unless the other vocabulary reads them.
+  const broken = new Map<string, string>();
   const flat = flatWindows();
   for (const [key, def] of Object.entries(flat)) {
     if (root[key] === null || root[key] === undefined) continue;
     const window = asRecord(root[key]);
     const percent = readPercent(window?.utilization);
     if (!window || percent === null) {
-      // Other windows come and go; a broken session or weekly window means the payload is not to be
-      // trusted, and the last good numbers are worth more than a partial reading.
-      if (CORE_KEYS.includes(key))
-        return { ok: false, detail: `${key} has no readable utilization` };
+      if (CORE_IDS.has(def.id)) broken.set(def.id, `${key} has no readable utilization`);
       continue;
     }
     byId.set(def.id, { ...def, percent, resetsAt: readTime(window.resets_at) });
   }
+  let recognised = 0;
   for (const raw of entries ?? []) {
     const entry = asRecord(raw);
     const def = entry && windowOfLimitEntry(entry, flat);
     if (!entry || !def) continue;
+    recognised++;
     const percent = readPercent(entry.percent);
-    const garbled = percent === null && entry.percent !== null && entry.percent !== undefined;
-    if (garbled && def.kind !== 'weekly_model') {
-      return { ok: false, detail: `limits[] ${String(entry.kind)} has no readable percent` };
-    }
     const known = byId.get(def.id);
-    if (percent === null && !known) continue;
+    if (percent === null) {
+      if (garbled(entry.percent, percent) && CORE_IDS.has(def.id) && !known) {
+        broken.set(def.id, `limits[] ${String(entry.kind)} has no readable percent`);
+      }
+      // Never a row the server gave no number for; a readable flat twin stays as it was.
+      if (!known) continue;
+    }
+    broken.delete(def.id);
     byId.set(def.id, {
       ...def,
-      // A model's label from `limits[]` keeps the server's spelling; flat keys keep ours.
-      label: known?.label ?? def.label,
       percent: percent ?? known!.percent,
       resetsAt: readTime(entry.resets_at) ?? known?.resetsAt ?? null,
     });
   }
+  // Other windows come and go; a broken session or weekly window means the payload is not to be
+  // trusted, and the last good numbers are worth more than a partial reading.
+  const fatal = [...broken.values()][0];
+  if (fatal) return { ok: false, detail: fatal };
 
   const limits = [...byId.values()]
     .map((limit, index) => ({ limit, index }))
     .sort((a, b) => KIND_ORDER[a.limit.kind] - KIND_ORDER[b.limit.kind] || a.index - b.index)
     .map(({ limit }) => limit);
-  if (limits.length === 0 && (entries?.length ?? 0) > 0 && !hasFlat) {
+  if (recognised === 0 && (entries?.length ?? 0) > 0 && !hasFlat) {
     return { ok: false, detail: 'usage payload has no limit we can read' };
   }
   return { ok: true, limits, extra: parseExtra(root) };

@@ -30,6 +30,25 @@ export interface Reading {
   limits: Limit[];
   /** Extra usage when the account has it enabled, else null. */
   extra: ExtraUsage | null;
+  /** The prepaid balance, read at most hourly while extra usage is enabled (see usage/credits.ts). */
+  prepaid?: Prepaid;
+}
+
+/** Money in minor units as `/prepaid/credits` reports it. */
+export interface Balance {
+  amountMinor: number;
+  currency: string;
+  exponent: number;
+}
+
+/** The last prepaid balance of an organisation and when it was asked for. */
+export interface Prepaid {
+  /** The last balance read, or null when none could be read yet. */
+  balance: Balance | null;
+  /** When `balance` was read (epoch ms), or null. */
+  readAt: number | null;
+  /** When it was last asked for, read or not: the hourly clock runs from here. */
+  checkedAt: number;
 }
 
 /** A chat-capable organisation of the signed-in account. */
@@ -48,6 +67,8 @@ export type FailureKind =
   | 'org_forbidden'
   | 'no_chat_org'
   | 'challenge'
+  /** claude.ai refuses this network or region (often a VPN exit): not signed out, not the server. */
+  | 'region_blocked'
   | 'rate_limited'
   | 'server'
   | 'network'

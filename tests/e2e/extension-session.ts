@@ -48,6 +48,10 @@ export interface ExtensionSession {
  * claude.ai resolved to the fake, whose certificate is trusted by its key.
  */
 export function chromiumArgs(dirs: string[], server: Pick<FakeClaude, 'port' | 'spki'>): string[] {
+  // claude.com and anthropic.com too: claude.ai redirects refused regions there.
+  const rules = ['claude.ai', 'claude.com', 'www.anthropic.com']
+    .map((host) => `MAP ${host} 127.0.0.1:${server.port}`)
+    .join(',');
   return [
     `--disable-extensions-except=${dirs.join(',')}`,
     `--load-extension=${dirs.join(',')}`,
@@ -58,7 +62,7 @@ export function chromiumArgs(dirs: string[], server: Pick<FakeClaude, 'port' | '
     '--disable-component-update',
     '--disable-sync',
     '--no-first-run',
-    `--host-resolver-rules=MAP claude.ai 127.0.0.1:${server.port}`,
+    `--host-resolver-rules=${rules}`,
     `--ignore-certificate-errors-spki-list=${server.spki}`,
   ];
 }

@@ -100,6 +100,19 @@ const MATRIX: Fault[] = [
   },
   { name: 'connection reset', response: { reset: true }, kind: 'network' },
   {
+    name: '451 (unavailable in this region)',
+    response: { status: 451, headers: HTML, body: '<html><body>Unavailable</body></html>' },
+    kind: 'region_blocked',
+  },
+  {
+    name: 'a redirect to the region page on claude.com',
+    response: {
+      status: 302,
+      headers: { location: 'https://claude.com/app-unavailable-in-region' },
+    },
+    kind: 'region_blocked',
+  },
+  {
     name: 'truncated JSON',
     response: {
       headers: { 'content-type': 'application/json' },

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   barValue,
   formatCountdown,
+  formatBalance,
   formatExtra,
   formatMoney,
   formatPercent,
@@ -49,9 +50,18 @@ describe('percent and money', () => {
   it('says the cap, or that there is none', () => {
     expect(
       formatExtra({ usedMinor: 1250, limitMinor: 5000, currency: 'EUR', exponent: 2 }, 'en-US'),
-    ).toBe('€12.50 of €50.00 this month');
+    ).toBe('€12.50 of your €50.00 monthly cap');
     expect(
       formatExtra({ usedMinor: 0, limitMinor: null, currency: 'USD', exponent: 2 }, 'en-US'),
     ).toBe('$0.00 · no monthly cap');
+  });
+
+  it('says a prepaid balance as a balance, apart from the cap', () => {
+    expect(formatBalance({ amountMinor: 366, currency: 'USD', exponent: 2 }, 'en-US')).toBe(
+      'balance $3.66',
+    );
+    expect(formatBalance({ amountMinor: 50000, currency: 'JPY', exponent: 0 }, 'en-US')).toBe(
+      'balance ¥50,000',
+    );
   });
 });

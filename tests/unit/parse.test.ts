@@ -123,7 +123,8 @@ describe('parseUsage on variants', () => {
     const payload = {
       ...base,
       amber_ladder: { utilization: 99, resets_at: '2026-09-05T12:59:59+00:00' },
-      seven_day_omelette: { utilization: 5, resets_at: null },
+      omelette_promotional: { utilization: 5, resets_at: null },
+      nimbus_quill: { utilization: 0, resets_at: null },
       limits: [...(base.limits as unknown[]), { kind: 'mystery', percent: 80 }],
     };
     expect(parsed(payload).limits.map((l) => l.id)).toEqual(['session', 'weekly', 'weekly:sonnet']);

@@ -36,6 +36,8 @@ function fakeServer() {
 const USAGE = `/api/organizations/${ORG}/usage`;
 const TEAM = '9d8e7f6a-2222-4222-8222-0000000071ea';
 const TEAM_USAGE = `/api/organizations/${TEAM}/usage`;
+/** The personal sample has extra usage enabled, so its prepaid balance is asked for hourly. */
+const CREDITS = `/api/organizations/${ORG}/prepaid/credits`;
 
 describe('poller', () => {
   let clock: number;
@@ -74,7 +76,7 @@ describe('poller', () => {
 
   it('finds the chat organisations, reads the usage of each and keeps the readings', async () => {
     expect(await poller.poll('install')).toEqual({ ok: true });
-    expect(server.requests).toEqual(['/api/organizations', USAGE, TEAM_USAGE]);
+    expect(server.requests).toEqual(['/api/organizations', USAGE, TEAM_USAGE, CREDITS]);
     const latest = await latestItem.getValue();
     expect(latest[ORG]?.limits.map((l) => l.percent)).toEqual([48, 64, 2]);
     expect(latest[TEAM]?.limits.map((l) => l.percent)).toEqual([50, 39, 52]);
@@ -88,7 +90,7 @@ describe('poller', () => {
     await poller.poll('install');
     clock += 2 * 60_000;
     await poller.poll('alarm');
-    expect(server.requests.slice(3)).toEqual([USAGE, TEAM_USAGE]);
+    expect(server.requests.slice(4)).toEqual([USAGE, TEAM_USAGE]);
     expect(await repo.count()).toBe(4);
   });
 
@@ -232,12 +234,31 @@ describe('poller', () => {
     expect(await repo.count()).toBe(2);
   });
 
+  it('asks for the prepaid balance at most hourly, and a failed read never fails the poll', async () => {
+    server.on(CREDITS, { status: 500, body: 'down' }, { body: fixture('prepaid-credits.json') });
+    expect(await poller.poll('install')).toEqual({ ok: true });
+    for (let i = 0; i < 5; i++) {
+      clock += 10 * 60_000;
+      expect(await poller.poll('alarm')).toEqual({ ok: true });
+    }
+    expect(server.requests.filter((p) => p === CREDITS)).toHaveLength(1);
+    expect((await latestItem.getValue())[ORG]?.prepaid?.balance).toBeNull();
+    clock += 10 * 60_000;
+    await poller.poll('alarm');
+    expect(server.requests.filter((p) => p === CREDITS)).toHaveLength(2);
+    expect((await latestItem.getValue())[ORG]?.prepaid?.balance?.amountMinor).toBe(366);
+    // The team sample has no extra usage: its balance is never asked for.
+    expect(server.requests.some((p) => p.startsWith(`/api/organizations/${TEAM}/prepaid`))).toBe(
+      false,
+    );
+  });
+
   it('re-reads the organisation list once a day', async () => {
     await poller.poll('install');
     clock += 25 * 3600_000;
     server.requests.length = 0;
     await poller.poll('alarm');
-    expect(server.requests).toEqual(['/api/organizations', USAGE, TEAM_USAGE]);
+    expect(server.requests).toEqual(['/api/organizations', USAGE, TEAM_USAGE, CREDITS]);
   });
 
   it('clears a poll left unfinished by a stopped worker before polling again', async () => {

@@ -71,6 +71,10 @@ describe('StatusLine', () => {
     ['timeout', /did not answer · showing data from .* · retrying at/],
     ['server', /had a problem · showing data from .* · retrying at/],
     ['bad_payload', /could not read · showing data from/],
+    [
+      'region_blocked',
+      /^claude\.ai is not available from this network or region \(often a VPN exit\) · showing data from .* · retrying at/,
+    ],
   ] as const)('explains %s in plain words', (kind, text) => {
     const status = show({ failure: fail(kind) });
     expect(status.textContent).toMatch(text);
