@@ -21,6 +21,8 @@ export interface NotifierDeps {
         priority?: number;
       },
     ): Promise<string>;
+    /** Where the browser has it: a notice re-created after `clear` pops up again. */
+    clear?(id: string): Promise<boolean>;
   };
   state: Item<AlertState>;
   iconUrl: string;
@@ -51,6 +53,9 @@ export function createNotifier(deps: NotifierDeps) {
 
   async function show(notices: Notice[]): Promise<void> {
     for (const notice of notices) {
+      // Creating over a notice still in the tray only updates it in place, silently; a higher
+      // threshold or "limit reached" is news, so the old one goes first and the new one pops up.
+      await deps.notifications.clear?.(notice.id).catch(() => false);
       await deps.notifications.create(notice.id, {
         type: 'basic',
         iconUrl: deps.iconUrl,
