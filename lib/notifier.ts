@@ -53,8 +53,9 @@ export function createNotifier(deps: NotifierDeps) {
 
   async function show(notices: Notice[]): Promise<void> {
     for (const notice of notices) {
-      // Creating over a notice still in the tray only updates it in place, silently; a higher
-      // threshold or "limit reached" is news, so the old one goes first and the new one pops up.
+      // A higher threshold or "limit reached" is news even while the older notice is still in
+      // the tray. Creating over its id replaces it, but whether a replacement pops up again is the
+      // browser's and the system's choice; clearing first makes it a new notice everywhere.
       await deps.notifications.clear?.(notice.id).catch(() => false);
       await deps.notifications.create(notice.id, {
         type: 'basic',

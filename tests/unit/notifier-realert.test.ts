@@ -9,7 +9,7 @@ function memoryItem<T>(value: T): Item<T> {
   return { getValue: async () => value, setValue: async (next: T) => void (value = next) };
 }
 
-/** A tray like the browser's: `create` over an id still there only updates it, silently. */
+/** A tray where `create` over an id still there updates it without popping up: the worst case. */
 function fakeTray() {
   const tray = new Map<string, string>();
   const popped: string[] = [];
