@@ -1,7 +1,11 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Worker } from '@playwright/test';
 import { fixtureJson } from '../fixtures/fake-claude';
 import { LEVEL_COLORS } from '../../lib/levels';
-import type { ChromeApi } from './extension-state';
+import { launchExtension } from './extension-session';
+import { readBadge, type ChromeApi } from './extension-state';
 import { expect, test } from './harness';
 import { goodPayload, sessionPayload } from './payloads';
 
@@ -138,5 +142,35 @@ test.describe('the glance: badge and notifications', () => {
       `create reached:${MAX_ORG}|session 5-hour session limit reached`,
     ]);
     expect(await tray(await sw())).toEqual([`reached:${MAX_ORG}|session`, id].sort());
+  });
+
+  test('French writes the percent its own way in the badge, the tooltip and a notification', async ({
+    server,
+  }) => {
+    // Chromium takes its UI language from the environment it starts in.
+    const before = process.env.LANGUAGE;
+    process.env.LANGUAGE = 'fr';
+    const profile = mkdtempSync(join(tmpdir(), 'claude-usage-meter-fr-'));
+    const fr = await launchExtension(profile, server).finally(() => {
+      if (before === undefined) delete process.env.LANGUAGE;
+      else process.env.LANGUAGE = before;
+    });
+    try {
+      server.setOrganizations(ONE_ORG);
+      server.setUsage('*', sessionPayload(91));
+      // Before signing in: no poll can have warned about 91 % yet.
+      await recordNotices(await fr.sw());
+      await fr.signIn();
+      await fr.triggerPoll();
+      const worker = await fr.sw();
+      const percent = /^91[\u00a0\u202f]%$/;
+      expect((await readBadge(worker)).text).toMatch(percent);
+      expect(await title(worker)).toMatch(/Session de 5 heures : 91[\u00a0\u202f]%/);
+      const created = (await recorded(worker)).filter((line) => line.startsWith('create thr'));
+      expect(created).toEqual([expect.stringMatching(/ Session de 5 heures à 91[\u00a0\u202f]%$/)]);
+    } finally {
+      await fr.close();
+      rmSync(profile, { recursive: true, force: true });
+    }
   });
 });
