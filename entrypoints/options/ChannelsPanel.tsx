@@ -32,8 +32,12 @@ export function ChannelsPanel() {
   const [tests, setTests] = useState<Record<string, string>>({});
   const [adding, setAdding] = useState(false);
   const opener = useRef<HTMLButtonElement>(null);
+  // Focus follows the form: into it when opened, back to its button when folded away.
+  const returnFocus = useRef(false);
   useEffect(() => {
     if (adding) document.getElementById('ch-type')?.focus();
+    else if (returnFocus.current) opener.current?.focus();
+    returnFocus.current = false;
   }, [adding]);
 
   useEffect(() => {
@@ -150,14 +154,13 @@ export function ChannelsPanel() {
         <ChannelForm
           onAdd={add}
           onClose={() => {
+            returnFocus.current = true;
             setAdding(false);
-            // The opener comes back on the next render; focus returns to it.
-            setTimeout(() => opener.current?.focus());
           }}
         />
       ) : (
         <p>
-          <button type="button" ref={opener} aria-expanded={false} onClick={() => setAdding(true)}>
+          <button type="button" ref={opener} onClick={() => setAdding(true)}>
             {t('chAddTitle')}
           </button>
         </p>

@@ -65,6 +65,15 @@ describe('ChannelsPanel', () => {
     expect((await routesItem.getValue()).channels).toEqual([]);
   });
 
+  it('folds the form away on Cancel and gives the focus back to its button', () => {
+    setup(Promise.resolve(true));
+    fireEvent.click(screen.getByRole('button', { name: 'Add a channel' }));
+    expect(document.activeElement).toBe(screen.getByLabelText('Kind'));
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByLabelText('Kind')).toBeNull();
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Add a channel' }));
+  });
+
   it('asks for nothing when the form has an error', async () => {
     const { request } = setup(Promise.resolve(true));
     await addNtfy('not a topic');
