@@ -1,5 +1,5 @@
 import { formatDuration } from './duration';
-import { formatPercent } from './format';
+import { formatAgo, formatClock, formatPercent } from './format';
 import { t, type MessageKey } from './i18n';
 import { LEVEL_COLORS, levelOf } from './levels';
 import type { Settings } from './settings';
@@ -10,6 +10,24 @@ export interface BadgeView {
   text: string;
   color: string;
   title: string;
+}
+
+/** Chrome shows about four characters on a badge; more are cut off. */
+const BADGE_CHARS = 4;
+
+/**
+ * The badge's percent text in the locale's style, in at most four characters: "91%", "91 %"
+ * (French, with its narrow no-break space), "100%" where "100 %" would not fit, and the bare
+ * number when even that is too long or the sign is switched off. Pure.
+ */
+export function badgePercentText(percent: number, showSign: boolean, locale?: string): string {
+  const shown = Number.isFinite(percent) ? Math.min(999, Math.max(0, percent)) : 0;
+  const full = formatPercent(shown, locale);
+  const digits = full.replace(/\D/g, '');
+  if (!showSign) return digits;
+  if (full.length <= BADGE_CHARS) return full;
+  const tight = full.replace(/\s/g, '');
+  return tight.length <= BADGE_CHARS ? tight : digits;
 }
 
 /** Limits that can stop a person from chatting; other surfaces never drive the badge. */
@@ -31,8 +49,8 @@ export function badgeLimit(reading: Reading, choice: Settings['badge']['limit'])
 }
 
 /** "5-hour session: 48% · resets in 2 h 11 min" */
-export function describeLimit(limit: Limit, now: number): string {
-  const percent = formatPercent(limit.percent);
+export function describeLimit(limit: Limit, now: number, locale?: string): string {
+  const percent = formatPercent(limit.percent, locale);
   const left = limit.resetsAt === null ? null : limit.resetsAt - now;
   const state =
     left === null
@@ -70,13 +88,24 @@ export interface BadgeInput {
   status: OrgStatus;
   settings: Settings;
   now: number;
+  /** For `Intl`; the browser's language when absent. */
+  locale?: string;
 }
 
 /**
- * What the toolbar badge and its tooltip show. Signed out is the only state that drops the number;
- * any other failure keeps it, greyed once the reading is older than three poll intervals. Pure.
+ * What the toolbar badge and its tooltip show. Signed out (and no access) is the only state that
+ * drops the number, for a grey "!". Any other failed poll keeps the number on grey until a poll
+ * succeeds, and the tooltip says why and since when; a reading older than three poll intervals is
+ * grey too. At or over the limit the badge is red whatever the thresholds say. Pure.
  */
-export function computeBadge({ reading, org, status, settings, now }: BadgeInput): BadgeView {
+export function computeBadge({
+  reading,
+  org,
+  status,
+  settings,
+  now,
+  locale,
+}: BadgeInput): BadgeView {
   const error = currentFailure(status);
   const app = t('extName');
   const header = org ? [app, org.plan, org.name].filter(Boolean).join(' · ') : app;
@@ -103,11 +132,18 @@ export function computeBadge({ reading, org, status, settings, now }: BadgeInput
     };
   }
 
-  const rounded = Math.min(999, Math.round(limit.percent));
-  const text = `${rounded}${settings.badge.showPercentSign ? '%' : ''}`;
+  const text = badgePercentText(limit.percent, settings.badge.showPercentSign, locale);
   const stale = now - reading.at > 3 * settings.pollMinutes * 60_000;
-  const color = stale ? LEVEL_COLORS.stale : LEVEL_COLORS[levelOf(limit.percent, settings.badge)];
-  const lines = [header, ...reading.limits.map((l) => describeLimit(l, now))];
+  const level = limit.percent >= 100 ? 'critical' : levelOf(limit.percent, settings.badge);
+  // A failed poll greys the number at once: it may be out of date, so it must not look fresh.
+  const color = error || stale ? LEVEL_COLORS.stale : LEVEL_COLORS[level];
+  const lines = [header, ...reading.limits.map((l) => describeLimit(l, now, locale))];
+  if (error || stale) {
+    const since = reading.at;
+    lines.push(
+      t('badgeNotUpdatedSince', [formatClock(since, now, locale), formatAgo(since, now, locale)]),
+    );
+  }
   if (error) lines.push(failureHint(error.kind));
   else if (stale) lines.push(t('badgeStale'));
   return { text, color, title: lines.join('\n') };

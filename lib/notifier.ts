@@ -21,6 +21,8 @@ export interface NotifierDeps {
         priority?: number;
       },
     ): Promise<string>;
+    /** Where the browser has it: a notice re-created after `clear` pops up again. */
+    clear?(id: string): Promise<boolean>;
   };
   state: Item<AlertState>;
   iconUrl: string;
@@ -51,6 +53,10 @@ export function createNotifier(deps: NotifierDeps) {
 
   async function show(notices: Notice[]): Promise<void> {
     for (const notice of notices) {
+      // A higher threshold or "limit reached" is news even while the older notice is still in
+      // the tray. Creating over its id replaces it, but whether a replacement pops up again is the
+      // browser's and the system's choice; clearing first makes it a new notice everywhere.
+      await deps.notifications.clear?.(notice.id).catch(() => false);
       await deps.notifications.create(notice.id, {
         type: 'basic',
         iconUrl: deps.iconUrl,

@@ -91,7 +91,11 @@ function toChannel(draft: Draft, id: string): { channel: Channel; errors: Channe
  * because the browser asks for the new host permission only from a user gesture. It resolves to
  * an error message, or null when the channel was added.
  */
-export function ChannelForm(props: { onAdd: (channel: Channel) => Promise<string | null> }) {
+export function ChannelForm(props: {
+  onAdd: (channel: Channel) => Promise<string | null>;
+  /** Folds the form away again (its Cancel button). */
+  onClose?: () => void;
+}) {
   const [draft, setDraft] = useState<Draft>(EMPTY);
   const [errors, setErrors] = useState<ChannelErrors>({});
   const [result, setResult] = useState('');
@@ -203,7 +207,13 @@ export function ChannelForm(props: { onAdd: (channel: Channel) => Promise<string
         </>
       )}
       <p>
-        <button type="submit">{t('chAdd')}</button> <span role="status">{result}</span>
+        <button type="submit">{t('chAdd')}</button>{' '}
+        {props.onClose && (
+          <button type="button" onClick={props.onClose}>
+            {t('chCloseForm')}
+          </button>
+        )}{' '}
+        <span role="status">{result}</span>
       </p>
     </form>
   );

@@ -1,30 +1,18 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { deliveryLogItem, routesItem } from '@/lib/channels/store';
 import {
   DEFAULT_ROUTES,
-  ROUTED_EVENTS,
   type AlertRoutes,
   type Channel,
-  type DeliveryEvent,
   type DeliveryRecord,
-  type RoutedEvent,
 } from '@/lib/channels/types';
 import { maskedDestination, originPattern } from '@/lib/channels/validate';
 import { formatClock } from '@/lib/format';
-import { t, type MessageKey } from '@/lib/i18n';
+import { t } from '@/lib/i18n';
 import { CLAUDE_HOST_PERMISSION } from '@/lib/usage/client';
 import { ChannelForm, channelTypeName } from './ChannelForm';
-
-const EVENT_KEYS: Record<DeliveryEvent, MessageKey> = {
-  threshold: 'chEventThreshold',
-  reached: 'chEventReached',
-  reset: 'chEventReset',
-  forecast: 'chEventForecast',
-  signed_out: 'chEventSignedOut',
-  test: 'chEventTest',
-};
-const eventName = (event: DeliveryEvent) => t(EVENT_KEYS[event]);
+import { eventName } from './event-names';
 
 function outcome(record: DeliveryRecord): string {
   const result = record.ok
@@ -34,13 +22,23 @@ function outcome(record: DeliveryRecord): string {
 }
 
 /**
- * Options: where alerts go (desktop, channels, both), the channels, and the delivery log. The
- * Desktop column is greyed while desktop notifications are switched off above.
+ * Options: the channels (each with its switch, test and remove), the form that adds one behind
+ * its button, and the delivery log. Which alert goes to which channel is set in the Alerts
+ * section's routes table.
  */
-export function ChannelsPanel({ desktopEnabled = true }: { desktopEnabled?: boolean }) {
+export function ChannelsPanel() {
   const [routes, setRoutes] = useState<AlertRoutes>(DEFAULT_ROUTES);
   const [log, setLog] = useState<DeliveryRecord[]>([]);
   const [tests, setTests] = useState<Record<string, string>>({});
+  const [adding, setAdding] = useState(false);
+  const opener = useRef<HTMLButtonElement>(null);
+  // Focus follows the form: into it when opened, back to its button when folded away.
+  const returnFocus = useRef(false);
+  useEffect(() => {
+    if (adding) document.getElementById('ch-type')?.focus();
+    else if (returnFocus.current) opener.current?.focus();
+    returnFocus.current = false;
+  }, [adding]);
 
   useEffect(() => {
     void routesItem.getValue().then(setRoutes);
@@ -102,53 +100,10 @@ export function ChannelsPanel({ desktopEnabled = true }: { desktopEnabled?: bool
     }));
   }
 
-  const toggleEvent = (event: RoutedEvent, target: 'desktop' | Channel, on: boolean) =>
-    target === 'desktop'
-      ? save({ ...routes, desktop: { ...routes.desktop, [event]: on } })
-      : changeChannel(target.id, (c) => ({ ...c, events: { ...c.events, [event]: on } }));
-
   return (
-    <section aria-labelledby="channels">
-      <h2 id="channels">{t('chTitle')}</h2>
+    <section id="channels-sec" aria-labelledby="channels">
+      <h2 id="channels">{t('optSecChannels')}</h2>
       <p class="hint">{t('chIntro')}</p>
-
-      <table class="routes">
-        <caption>{t('chRoutesCaption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('chColAlert')}</th>
-            <th scope="col">{t('chColDesktop')}</th>
-            {routes.channels.map((c) => (
-              <th scope="col" key={c.id}>
-                {c.name}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {ROUTED_EVENTS.map((event) => (
-            <tr key={event}>
-              <th scope="row">{eventName(event)}</th>
-              {(['desktop', ...routes.channels] as const).map((target) => {
-                const name = target === 'desktop' ? t('chColDesktop') : target.name;
-                const on =
-                  target === 'desktop' ? routes.desktop[event] !== false : !!target.events[event];
-                return (
-                  <td key={target === 'desktop' ? target : target.id}>
-                    <input
-                      type="checkbox"
-                      aria-label={t('chToggleLabel', [eventName(event), name])}
-                      checked={on}
-                      disabled={target === 'desktop' && !desktopEnabled}
-                      onChange={(e) => void toggleEvent(event, target, e.currentTarget.checked)}
-                    />
-                  </td>
-                );
-              })}
-            </tr>
-          ))}
-        </tbody>
-      </table>
 
       {routes.channels.length > 0 && (
         <ul class="channels">
@@ -195,7 +150,21 @@ export function ChannelsPanel({ desktopEnabled = true }: { desktopEnabled?: bool
         </ul>
       )}
 
-      <ChannelForm onAdd={add} />
+      {adding ? (
+        <ChannelForm
+          onAdd={add}
+          onClose={() => {
+            returnFocus.current = true;
+            setAdding(false);
+          }}
+        />
+      ) : (
+        <p>
+          <button type="button" ref={opener} onClick={() => setAdding(true)}>
+            {t('chAddTitle')}
+          </button>
+        </p>
+      )}
 
       <h3 id="deliveries">{t('chDeliveries')}</h3>
       {log.length === 0 ? (

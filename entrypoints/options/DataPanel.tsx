@@ -140,17 +140,20 @@ export function DataPanel({ settings }: { settings: Settings }) {
 
       <section aria-labelledby="diagnostics">
         <h2 id="diagnostics">{t('dataDiagnostics')}</h2>
-        <pre>{diagnostics}</pre>
-        <button
-          type="button"
-          onClick={() =>
-            void navigator.clipboard
-              .writeText(diagnostics)
-              .then(() => setMessage(t('dataDiagnosticsCopied')))
-          }
-        >
-          {t('dataCopyDiagnostics')}
-        </button>
+        <details>
+          <summary>{t('optShowDiagnostics')}</summary>
+          <pre>{diagnostics}</pre>
+          <button
+            type="button"
+            onClick={() =>
+              void navigator.clipboard
+                .writeText(diagnostics)
+                .then(() => setMessage(t('dataDiagnosticsCopied')))
+            }
+          >
+            {t('dataCopyDiagnostics')}
+          </button>
+        </details>
       </section>
     </>
   );

@@ -35,11 +35,13 @@ export function describedBy(id: string, error?: string, hint?: string) {
   };
 }
 
+/** A labelled checkbox. */
 export function Check(props: {
   id: string;
   label: string;
   checked: boolean;
   onChange: (value: boolean) => void;
+  disabled?: boolean;
 }) {
   return (
     <div class="check">
@@ -47,6 +49,7 @@ export function Check(props: {
         id={props.id}
         type="checkbox"
         checked={props.checked}
+        disabled={props.disabled}
         onChange={(e) => props.onChange(e.currentTarget.checked)}
       />
       <label for={props.id}>{props.label}</label>

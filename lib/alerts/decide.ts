@@ -1,5 +1,5 @@
 import { formatDuration } from '../duration';
-import { formatCount } from '../format';
+import { formatClock, formatPercent } from '../format';
 import { t } from '../i18n';
 import type { Settings } from '../settings';
 import type { Failure, Limit, Reading } from '../usage/types';
@@ -46,14 +46,20 @@ export function inQuietHours(
     : localMinutes >= start || localMinutes < end;
 }
 
-function title(orgLabel?: string): string {
-  return orgLabel ? t('notifyTitleOrg', orgLabel) : t('notifyTitle');
+/** A notice's message line, with the organisation after it when several are tracked. */
+export function withOrg(line: string, orgLabel?: string): string {
+  return orgLabel ? t('notifyLineWithOrg', [line, orgLabel]) : line;
 }
 
-function resetText(limit: Limit, now: number): string {
-  if (limit.resetsAt === null) return t('notifyNotStarted');
+/** "Resets in 2 h 11 min · 09:56"; at the limit "Back at 09:56 (in 2 h 11 min)". */
+function resetLine(limit: Limit, now: number, reached = false): string {
+  if (limit.resetsAt === null) return t('notifyLineNotStarted');
   const left = limit.resetsAt - now;
-  return left > 0 ? t('notifyResetsIn', formatDuration(left)) : t('notifyResettingNow');
+  if (left <= 0) return t('notifyLineResettingNow');
+  const clock = formatClock(limit.resetsAt, now);
+  return reached
+    ? t('notifyLineBackAt', [clock, formatDuration(left)])
+    : t('notifyLineResetsIn', [formatDuration(left), clock]);
 }
 
 const alertable = (limit: Limit, settings: NotificationSettings) =>
@@ -109,8 +115,8 @@ export function decideOnReading(
       notices.push({
         id: `reset:${key}`,
         kind: 'reset',
-        title: title(orgLabel),
-        message: t('notifyReset', [limit.label, formatCount(limit.percent)]),
+        title: t('notifyTitleReset', limit.label),
+        message: withOrg(t('notifyLineUsedNow', formatPercent(limit.percent)), orgLabel),
         priority: 1,
         key,
       });
@@ -125,14 +131,13 @@ export function decideOnReading(
     for (const t of passed) memory.fired[t] = now;
     if (passed.length > 0 && now - (memory.lastShown[highest] ?? -Infinity) >= cooldown) {
       memory.lastShown[highest] = now;
-      const percent = Math.round(limit.percent);
       notices.push(
         highest >= 100
           ? {
               id: `reached:${key}`,
               kind: 'reached',
-              title: title(orgLabel),
-              message: t('notifyReached', [limit.label, resetText(limit, now)]),
+              title: t('notifyTitleReached', limit.label),
+              message: withOrg(resetLine(limit, now, true), orgLabel),
               priority: 3,
               key,
               percent: 100,
@@ -140,12 +145,8 @@ export function decideOnReading(
           : {
               id: `threshold:${key}`,
               kind: 'threshold',
-              title: title(orgLabel),
-              message: t('notifyThreshold', [
-                limit.label,
-                formatCount(percent),
-                resetText(limit, now),
-              ]),
+              title: t('notifyTitleThreshold', [limit.label, formatPercent(limit.percent)]),
+              message: withOrg(resetLine(limit, now), orgLabel),
               priority: 2 + highest / 1000,
               key,
               percent: highest,
@@ -154,7 +155,7 @@ export function decideOnReading(
     }
     const outlook = decideForecast(memory, limit, reading.at, settings, now);
     Object.assign(memory, outlook.memory);
-    if (outlook.due) notices.push(forecastNotice(limit, outlook.due, key, title(orgLabel), now));
+    if (outlook.due) notices.push(forecastNotice(limit, outlook.due, key, orgLabel, now));
     Object.assign(memory, {
       resetsAt: limit.resetsAt,
       percent: limit.percent,
@@ -178,7 +179,7 @@ export function decideOnFailure(
   const notice: Notice = {
     id: 'signed-out',
     kind: 'signed_out',
-    title: t('notifyTitle'),
+    title: t('notifyTitleSignedOut'),
     message: t('notifySignedOut'),
     priority: 2.5,
   };

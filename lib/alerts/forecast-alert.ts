@@ -106,7 +106,7 @@ function recentPoints(points: Point[], cutoff: number): Point[] {
 }
 
 /**
- * "At this pace you will hit the 5-hour session limit at 14:32, 38 min before it resets". Held in
+ * "5-hour session runs out in ~1 h 20 min", "At this pace at 14:32, 38 min before it resets". Held in
  * quiet hours like any notice, and dropped on release once the limit has reset (`percent`) or the
  * projected time has passed (`expiresAt`).
  */
@@ -114,17 +114,18 @@ export function forecastNotice(
   limit: Limit,
   { fullAt, resetsAt }: DueForecast,
   key: string,
-  title: string,
+  orgLabel: string | undefined,
   now: number,
   locale?: string,
 ): Notice {
   const clock = formatClock(fullAt, now, locale);
   const lead = formatDuration(resetsAt - fullAt);
+  const line = t('notifyLineForecast', [clock, lead]);
   return {
     id: `forecast:${key}`,
     kind: 'forecast',
-    title,
-    message: t('notifyForecast', [limit.label, clock, lead]),
+    title: t('notifyTitleForecast', [limit.label, formatDuration(Math.max(0, fullAt - now))]),
+    message: orgLabel ? t('notifyLineWithOrg', [line, orgLabel]) : line,
     priority: 1.5,
     key,
     percent: limit.percent,

@@ -18,6 +18,10 @@ const ONE_ORG = ORGS.filter((o) => o.uuid === MAX_ORG);
 
 /** Add a channel through the options page's form, as a person would. */
 async function addChannel(page: Page, kind: string, fields: Record<string, string>): Promise<void> {
+  // The form folds away behind its button; once open it stays open for the next channel.
+  const opener = page.getByRole('button', { name: 'Add a channel' });
+  await expect(opener.or(page.getByLabel('Kind'))).toBeVisible();
+  if (await opener.isVisible()) await opener.click();
   await page.getByLabel('Kind').selectOption({ label: kind });
   for (const [label, value] of Object.entries(fields))
     await page.getByLabel(label, { exact: true }).fill(value);
@@ -84,7 +88,7 @@ test.describe('alert channels', () => {
       limit: '5-hour session',
       percent: 92,
       organization: ONE_ORG[0]!.name,
-      title: 'Claude usage',
+      title: '5-hour session at 92%',
     });
     // The desktop had it too.
     const shown = await (await sw()).evaluate(() => chrome.notifications.getAll());
@@ -126,9 +130,9 @@ test.describe('alert channels', () => {
     await triggerPoll();
     const slack = await server.waitForRequest((r) => r.path === '/slack');
     const discord = await server.waitForRequest((r) => r.path === '/discord');
-    expect(JSON.parse(slack.body).text).toMatch(/^\*Claude usage\*\n5-hour session at 91/);
+    expect(JSON.parse(slack.body).text).toMatch(/^\*5-hour session at 91%\*\nResets in /);
     expect(JSON.parse(discord.body)).toMatchObject({
-      content: expect.stringMatching(/^\*\*Claude usage\*\*\n5-hour session at 91/),
+      content: expect.stringMatching(/^\*\*5-hour session at 91%\*\*\nResets in /),
       allowed_mentions: { parse: [] },
     });
     await expect(page.locator('.deliveries tbody tr')).toHaveCount(2);
@@ -147,7 +151,7 @@ test.describe('alert channels', () => {
     const page = await withWebhook(fixtures, () => ({ status: ++calls === 1 ? 500 : 200 }));
     // Desktop notifications off: the rules still serve the channel, so they stay editable.
     await page.getByLabel('Show desktop notifications').uncheck();
-    await expect(page.getByLabel('Warn at (%)')).toBeEnabled();
+    await expect(page.getByLabel('Add a warning level (%)')).toBeEnabled();
 
     server.setUsage('*', sessionPayload(96));
     await triggerPoll();
@@ -252,6 +256,7 @@ test.describe('alert channels', () => {
   }) => {
     const page = await currentContext().newPage();
     await page.goto(`chrome-extension://${extensionId}/options.html`);
+    await page.getByRole('button', { name: 'Add a channel' }).click();
     await page.getByLabel('Kind').selectOption({ label: 'Discord' });
     await page.getByLabel('Name', { exact: true }).fill('Chat');
     await page.getByLabel('Webhook address').fill('http://discord.com/api/webhooks/1/x');

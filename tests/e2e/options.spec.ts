@@ -149,4 +149,106 @@ test.describe('the options page', () => {
     await expect(page.getByText(`${n} readings kept`)).toBeVisible();
     expect(await snapshotCount()).toBe(n);
   });
+
+  test('fits 420 px with the channel form open, and its sections are one click away', async ({
+    currentContext,
+    extensionId,
+  }) => {
+    const page = await currentContext().newPage();
+    await page.setViewportSize({ width: 420, height: 800 });
+    await page.goto(`chrome-extension://${extensionId}/options.html`);
+    const nav = page.getByRole('navigation', { name: 'Sections of this page' });
+    await expect(nav.getByRole('link')).toHaveText([
+      'General',
+      'Alerts',
+      'Channels',
+      'Data',
+      'Diagnostics',
+    ]);
+    // The form folds away until asked for; the widest kind (a webhook) has the most fields.
+    await expect(page.getByLabel('Kind')).toHaveCount(0);
+    await page.getByRole('button', { name: 'Add a channel' }).click();
+    await expect(page.getByLabel('Kind')).toBeFocused();
+    await page.getByLabel('Kind').selectOption({ label: 'Any webhook' });
+    await expect(page.getByLabel('Body')).toBeVisible();
+    const overflow = () =>
+      page.evaluate(() => {
+        const root = document.documentElement;
+        return { scroll: root.scrollWidth, client: root.clientWidth };
+      });
+    const narrow = await overflow();
+    expect(narrow.scroll).toBeLessThanOrEqual(narrow.client);
+
+    // Diagnostics fold away behind a disclosure, reached from the nav.
+    await nav.getByRole('link', { name: 'Diagnostics' }).click();
+    const diagnostics = page.locator('section[aria-labelledby=diagnostics] pre');
+    await expect(diagnostics).toBeHidden();
+    await page.getByText('Show what to send with a bug report').click();
+    await expect(diagnostics).toBeVisible();
+    await expect(diagnostics).toContainText('Claude Usage Meter');
+    const open = await overflow();
+    expect(open.scroll).toBeLessThanOrEqual(open.client);
+    await snap(page, 'options-420');
+  });
+
+  test('greys what depends on a switch, and sets what reaches the desktop in one place', async ({
+    currentContext,
+    extensionId,
+    sw,
+  }) => {
+    const page = await currentContext().newPage();
+    await page.goto(`chrome-extension://${extensionId}/options.html`);
+    const stored = async () =>
+      await (
+        await sw()
+      ).evaluate(async () => {
+        const got = await chrome.storage.local.get(['settings', 'alertRoutes']);
+        return got as {
+          settings?: { notifications: { resetAlerts: boolean; thresholds: number[] } };
+          alertRoutes?: { desktop: Record<string, boolean> };
+        };
+      });
+
+    // Quiet hours off: their times are greyed until switched on.
+    const from = page.getByLabel('From', { exact: true });
+    await expect(from).toBeDisabled();
+    await expect(page.getByLabel('Until', { exact: true })).toBeDisabled();
+    await page.getByLabel('Quiet hours: hold alerts (desktop and channels)').check();
+    await expect(from).toBeEnabled();
+
+    // The old rule checkboxes are gone: the routes table alone says what reaches the desktop.
+    await expect(page.getByLabel('Say when a limit resets')).toHaveCount(0);
+    const resetLevel = page.getByLabel('Announce a reset only if usage had reached (%)');
+    await expect(resetLevel).toBeEnabled();
+    await page.getByRole('checkbox', { name: 'Limit reset → Desktop' }).uncheck();
+    await expect(resetLevel).toBeDisabled();
+    await expect.poll(async () => (await stored()).settings?.notifications.resetAlerts).toBe(false);
+    await page.getByRole('checkbox', { name: 'Limit reset → Desktop' }).check();
+    await expect(resetLevel).toBeEnabled();
+    await expect.poll(async () => (await stored()).settings?.notifications.resetAlerts).toBe(true);
+    expect((await stored()).alertRoutes?.desktop.reset).toBe(true);
+
+    // Warning levels as chips: added in order, refused with a reason, removed by name.
+    const level = page.getByLabel('Add a warning level (%)');
+    await level.fill('80');
+    await level.press('Enter');
+    await expect
+      .poll(async () => (await stored()).settings?.notifications.thresholds)
+      .toEqual([75, 80, 90, 95]);
+    await level.fill('80');
+    await page.getByRole('button', { name: 'Add', exact: true }).click();
+    await expect(page.getByRole('alert')).toHaveText('80% is already in the list.');
+    await level.fill('150');
+    await level.press('Enter');
+    await expect(page.getByRole('alert')).toHaveText('A whole percent from 1 to 99.');
+    await page.getByRole('button', { name: 'Remove 95%' }).click();
+    await expect
+      .poll(async () => (await stored()).settings?.notifications.thresholds)
+      .toEqual([75, 80, 90]);
+
+    // Desktop notifications off: the Desktop column greys, the rules (no channel) too.
+    await page.getByLabel('Show desktop notifications').uncheck();
+    await expect(page.getByRole('checkbox', { name: 'Near a limit → Desktop' })).toBeDisabled();
+    await expect(level).toBeDisabled();
+  });
 });

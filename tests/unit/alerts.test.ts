@@ -7,6 +7,7 @@ import {
 } from '../../lib/alerts/decide';
 import { EMPTY_ALERT_STATE, type AlertState, type Notice } from '../../lib/alerts/state';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
+import { formatClock } from '../../lib/format';
 import { fakeLimit, ORG, T0 } from './support/builders';
 
 const MIN = 60_000;
@@ -57,7 +58,13 @@ function run(
     state = decision.state;
     shown.push(...decision.notices);
   });
-  return { shown, state, kinds: shown.map((n) => n.kind), messages: shown.map((n) => n.message) };
+  return {
+    shown,
+    state,
+    kinds: shown.map((n) => n.kind),
+    titles: shown.map((n) => n.title),
+    messages: shown.map((n) => n.message),
+  };
 }
 
 describe('threshold alerts', () => {
@@ -65,29 +72,31 @@ describe('threshold alerts', () => {
     [
       'each threshold once, rising slowly',
       [50, 76, 80, 91, 93, 96, 97],
-      ['at 76 %', 'at 91 %', 'at 96 %'],
+      ['at 76%', 'at 91%', 'at 96%'],
     ],
-    ['the highest when one reading jumps past two', [50, 92], ['at 92 %']],
+    ['the highest when one reading jumps past two', [50, 92], ['at 92%']],
     [
       '75 % and 90 % once each while hovering 89–91 for hours',
       [89, 91, 89, 90, 91, 89, 90, 91, 90, 89, 91, 90],
-      ['at 89 %', 'at 91 %'],
+      ['at 89%', 'at 91%'],
     ],
-    ['again after falling 5 points below and rising', [80, 69, 77], ['at 80 %', 'at 77 %']],
+    ['again after falling 5 points below and rising', [80, 69, 77], ['at 80%', 'at 77%']],
   ])('%s', (_name, percents, expected) => {
-    const { messages } = run(percents, { settings: settings({ cooldownHours: 0 }) });
-    expect(messages.map((m) => m.match(/at \d+ %/)?.[0])).toEqual(expected);
+    const { titles } = run(percents, { settings: settings({ cooldownHours: 0 }) });
+    expect(titles.map((m) => m.match(/at \d+%/)?.[0])).toEqual(expected);
   });
 
-  it('names the limit, the percent and the time to reset', () => {
+  it('leads with the limit and its percent, then the time to reset', () => {
     const { shown } = run([91]);
-    expect(shown[0]!.message).toBe('5-hour session at 91 % · resets in 5 h');
+    expect(shown[0]!.title).toBe('5-hour session at 91%');
+    expect(shown[0]!.message).toBe(`Resets in 5 h · ${formatClock(T0 + 5 * H, T0)}`);
   });
 
-  it('says when the limit is reached, once', () => {
-    const { kinds, messages } = run([90, 100, 100, 101]);
+  it('says when the limit is reached, once, and when it is back', () => {
+    const { kinds, titles, messages } = run([90, 100, 100, 101]);
     expect(kinds).toEqual(['threshold', 'reached']);
-    expect(messages[1]).toBe('5-hour session limit reached · resets in 4 h 50 min');
+    expect(titles[1]).toBe('5-hour session limit reached');
+    expect(messages[1]).toBe(`Back at ${formatClock(T0 + 5 * H, T0)} (in 4 h 50 min)`);
   });
 
   it('holds a re-armed threshold back during the cooldown', () => {
@@ -107,9 +116,10 @@ describe('reset alerts', () => {
   const moved = (i: number) => T0 + 5 * H + (i >= 2 ? 5 * H : 0);
 
   it('announces a window that had reached 90 % starting again', () => {
-    const { kinds, messages } = run([85, 95, 4], { resets: moved });
+    const { kinds, titles, messages } = run([85, 95, 4], { resets: moved });
     expect(kinds).toEqual(['threshold', 'threshold', 'reset']);
-    expect(messages[2]).toBe('5-hour session has reset · 4 % used now');
+    expect(titles[2]).toBe('5-hour session has reset');
+    expect(messages[2]).toBe('4% used now');
   });
 
   it('ignores the microsecond jitter of resets_at', () => {
@@ -197,7 +207,7 @@ describe('the state', () => {
     expect(Object.keys(later.state.limits)).toEqual([]);
   });
 
-  it('names the organisation when several are tracked', () => {
+  it('names the organisation in the message when several are tracked', () => {
     const d = decideOnReading(
       EMPTY_ALERT_STATE,
       {
@@ -209,6 +219,7 @@ describe('the state', () => {
       T0,
       NOON,
     );
-    expect(d.notices[0]!.title).toBe('Claude usage · Acme Team');
+    expect(d.notices[0]!.title).toBe('5-hour session at 91%');
+    expect(d.notices[0]!.message).toMatch(/^Resets in .+ · Acme Team$/);
   });
 });

@@ -62,13 +62,13 @@ describe('computeBadge', () => {
     expect(view.title).toMatch(/allow access/);
   });
 
-  it('keeps the number after another failure and greys it once three intervals old', () => {
+  it('keeps the number after another failure, greyed at once', () => {
     const status = fakeStatus({
       lastSuccessAt: T0,
       lastError: { kind: 'server', status: 503, at: T0 + 60_000 },
     });
     const fresh = badge(fakeReading(48, 64), status, T0 + 60_000);
-    expect([fresh.text, fresh.color]).toEqual(['64%', LEVEL_COLORS.ok]);
+    expect([fresh.text, fresh.color]).toEqual(['64%', LEVEL_COLORS.stale]);
     expect(fresh.title).toMatch(/server error/);
     const old = badge(fakeReading(48, 64), status, T0 + 7 * 60_000);
     expect([old.text, old.color]).toEqual(['64%', LEVEL_COLORS.stale]);

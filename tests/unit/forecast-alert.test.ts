@@ -65,9 +65,9 @@ describe('the forecast alert', () => {
     expect(forecasts.map((f) => f.i)).toEqual([3]);
     const notice = forecasts[0]!.notice;
     expect(notice.id).toBe(`forecast:${ORG}|session`);
-    expect(notice.title).toBe('Claude usage');
+    expect(notice.title).toBe('5-hour session runs out in ~1 h 30 min');
     expect(notice.message).toBe(
-      `At this pace you will hit the 5-hour session limit at ${formatClock(T0 + 2 * H, T0)}, 3 h before it resets`,
+      `At this pace at ${formatClock(T0 + 2 * H, T0)}, 3 h before it resets`,
     );
   });
 

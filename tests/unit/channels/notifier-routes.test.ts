@@ -87,7 +87,7 @@ describe('notifier routes', () => {
       organization: 'Acme Research',
       resetsAt: new Date(fakeReading(91).limits[0]!.resetsAt!).toISOString(),
     });
-    expect(payload.message).toContain('91');
+    expect(payload.title).toBe('5-hour session at 91%');
   });
 
   it('still alerts a channel when desktop notifications are off', async () => {

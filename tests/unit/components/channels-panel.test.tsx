@@ -2,12 +2,14 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { AlertRoutesTable } from '../../../entrypoints/options/AlertRoutesTable';
 import { ChannelsPanel } from '../../../entrypoints/options/ChannelsPanel';
 import { routesItem } from '../../../lib/channels/store';
 import { DEFAULT_CHANNEL_EVENTS, DEFAULT_ROUTES, type Channel } from '../../../lib/channels/types';
+import { DEFAULT_SETTINGS } from '../../../lib/settings';
 
 /** The options page's channel panel with the browser's permission prompt answered by `answer`. */
-function setup(answer: Promise<boolean>, desktopEnabled = true) {
+function setup(answer: Promise<boolean>) {
   // fakeBrowser types these as returning nothing; the real API answers with a boolean.
   const request = vi
     .spyOn(fakeBrowser.permissions, 'request')
@@ -15,11 +17,14 @@ function setup(answer: Promise<boolean>, desktopEnabled = true) {
   const remove = vi
     .spyOn(fakeBrowser.permissions, 'remove')
     .mockImplementation((() => Promise.resolve(true)) as never);
-  render(<ChannelsPanel desktopEnabled={desktopEnabled} />);
+  render(<ChannelsPanel />);
   return { request, remove };
 }
 
 async function addNtfy(topic: string) {
+  // The form folds away behind its button until asked for.
+  expect(screen.queryByLabelText('Topic')).toBeNull();
+  fireEvent.click(screen.getByRole('button', { name: 'Add a channel' }));
   fireEvent.input(screen.getByLabelText('Name'), { target: { value: 'Phone' } });
   fireEvent.input(screen.getByLabelText('Topic'), { target: { value: topic } });
   fireEvent.click(screen.getByRole('button', { name: 'Add channel' }));
@@ -60,6 +65,15 @@ describe('ChannelsPanel', () => {
     expect((await routesItem.getValue()).channels).toEqual([]);
   });
 
+  it('folds the form away on Cancel and gives the focus back to its button', () => {
+    setup(Promise.resolve(true));
+    fireEvent.click(screen.getByRole('button', { name: 'Add a channel' }));
+    expect(document.activeElement).toBe(screen.getByLabelText('Kind'));
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByLabelText('Kind')).toBeNull();
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Add a channel' }));
+  });
+
   it('asks for nothing when the form has an error', async () => {
     const { request } = setup(Promise.resolve(true));
     await addNtfy('not a topic');
@@ -68,11 +82,18 @@ describe('ChannelsPanel', () => {
   });
 
   it('greys the Desktop column while desktop notifications are off', () => {
-    setup(Promise.resolve(true), false);
+    const table = (enabled: boolean) => (
+      <AlertRoutesTable
+        rules={{ ...DEFAULT_SETTINGS.notifications, enabled }}
+        routes={DEFAULT_ROUTES}
+        onToggle={() => undefined}
+      />
+    );
+    render(table(false));
     const desktop = screen.getByRole('checkbox', { name: 'Near a limit → Desktop' });
     expect((desktop as HTMLInputElement).disabled).toBe(true);
     cleanup();
-    setup(Promise.resolve(true), true);
+    render(table(true));
     const enabled = screen.getByRole('checkbox', { name: 'Near a limit → Desktop' });
     expect((enabled as HTMLInputElement).disabled).toBe(false);
   });

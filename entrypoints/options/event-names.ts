@@ -1,0 +1,14 @@
+import type { DeliveryEvent } from '@/lib/channels/types';
+import { t, type MessageKey } from '@/lib/i18n';
+
+const EVENT_KEYS: Record<DeliveryEvent, MessageKey> = {
+  threshold: 'chEventThreshold',
+  reached: 'chEventReached',
+  reset: 'chEventReset',
+  forecast: 'chEventForecast',
+  signed_out: 'chEventSignedOut',
+  test: 'chEventTest',
+};
+
+/** An alert rule's name as the routes table and the delivery log show it. */
+export const eventName = (event: DeliveryEvent): string => t(EVENT_KEYS[event]);
