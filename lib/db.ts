@@ -96,7 +96,7 @@ export function createSnapshotRepo(db: IDBPDatabase<UsageDB>) {
      */
     async addNew(
       readings: readonly Snapshot[],
-      { signal, onProgress, chunk = 2_000 }: AddNewOptions = {},
+      { signal, onProgress, chunk = 1_000 }: AddNewOptions = {},
     ): Promise<{ added: number; already: number }> {
       const tx = db.transaction('snapshots', 'readwrite');
       // Settled here so an abort never surfaces as an unhandled rejection; awaited at the end.
