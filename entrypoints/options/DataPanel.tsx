@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { createSnapshotRepo, openUsageDb } from '@/lib/db';
 import { routesItem } from '@/lib/channels/store';
@@ -45,6 +45,16 @@ export function DataPanel({ settings }: { settings: Settings }) {
     },
     (bytes) => t('importTooLarge', megabytes(bytes)),
   );
+  const importing = importer.progress !== null;
+  const fileInput = useRef<HTMLInputElement>(null);
+  const cancelButton = useRef<HTMLButtonElement>(null);
+  const wasImporting = useRef(false);
+  // The file input is disabled while an import runs: keep the keyboard's place on Cancel, then back.
+  useEffect(() => {
+    if (importing) cancelButton.current?.focus();
+    else if (wasImporting.current) fileInput.current?.focus();
+    wasImporting.current = importing;
+  }, [importing]);
 
   async function refresh() {
     const readings = await (await repo()).count();
@@ -124,27 +134,25 @@ export function DataPanel({ settings }: { settings: Settings }) {
           <button type="button" onClick={() => void exporting(exportJson)}>
             {t('dataExportJson')}
           </button>
-          <label class={`button${importer.progress === null ? '' : ' disabled'}`}>
+          <label class={`button${importing ? ' disabled' : ''}`}>
             {t('dataImportJson')}
             <input
               type="file"
               accept="application/json,.json"
               class="visually-hidden"
-              disabled={importer.progress !== null}
+              ref={fileInput}
+              disabled={importing}
               onChange={(e) => {
                 const file = e.currentTarget.files?.[0];
                 // Cleared so that choosing the same file again still imports it.
                 e.currentTarget.value = '';
-                if (file) void importer.start(file);
+                if (!file) return;
+                setMessage('');
+                void importer.start(file);
               }}
             />
           </label>
-          <button
-            type="button"
-            class="danger"
-            disabled={importer.progress !== null}
-            onClick={() => void clear()}
-          >
+          <button type="button" class="danger" disabled={importing} onClick={() => void clear()}>
             {t('dataClear')}
           </button>
         </div>
@@ -153,15 +161,15 @@ export function DataPanel({ settings }: { settings: Settings }) {
             {exportError}
           </p>
         )}
-        {importer.progress !== null && (
+        {importing && (
           <div class="import-progress">
             <progress
               max={100}
-              value={Math.round(importer.progress * 100)}
+              value={Math.round((importer.progress ?? 0) * 100)}
               aria-label={t('dataImportProgress')}
             />
-            <span>{t('dataImporting', formatPercent(importer.progress * 100))}</span>
-            <button type="button" onClick={importer.cancel}>
+            <span>{t('dataImporting', formatPercent((importer.progress ?? 0) * 100))}</span>
+            <button type="button" ref={cancelButton} onClick={importer.cancel}>
               {t('dataImportCancel')}
             </button>
           </div>

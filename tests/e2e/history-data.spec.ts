@@ -308,7 +308,9 @@ test.describe('the history a person owns', () => {
           timeout: 60_000,
         })
         .toBeGreaterThan(40);
-      await page.getByRole('button', { name: 'Cancel' }).click();
+      // The keyboard was moved to Cancel when the file input was disabled.
+      await expect(page.getByRole('button', { name: 'Cancel' })).toBeFocused();
+      await page.keyboard.press('Enter');
       await expect(dataStatus(page)).toHaveText('Import cancelled; nothing was imported.');
       expect(await snapshotCount()).toBe(n);
       await page.reload();
