@@ -86,3 +86,16 @@ export function parseImport(text: string, bounds: ImportBounds): CheckedImport {
     if (step.done) return step.value;
   }
 }
+
+/**
+ * The stored readings an import would accept, and how many it would refuse: damage left by an
+ * earlier version's import (a time of 1e300, a percent of 1e308). Exports write only the sound
+ * ones, so an export always imports again. Pure.
+ */
+export function sortOutDamaged(
+  readings: readonly Snapshot[],
+  bounds: ImportBounds,
+): { sound: Snapshot[]; damaged: number } {
+  const sound = readings.filter((r) => checkReading(r, '', bounds).ok);
+  return { sound, damaged: readings.length - sound.length };
+}

@@ -6,6 +6,7 @@ import { diagnosticsText } from '@/lib/diagnostics';
 import { toCsv, toJsonExport } from '@/lib/export';
 import { formatCount, formatPercent } from '@/lib/format';
 import { t, uiLocale } from '@/lib/i18n';
+import { importBounds, sortOutDamaged } from '@/lib/import';
 import { orgsItem, statusItem, type Settings } from '@/lib/settings';
 import { useImport } from './use-import';
 
@@ -95,19 +96,30 @@ export function DataPanel({ settings }: { settings: Settings }) {
     }
   }
 
+  /** Every stored reading an import would accept; damage from an earlier import is said, not written. */
+  async function soundReadings() {
+    const { sound, damaged } = sortOutDamaged(
+      await (await repo()).all(),
+      importBounds(Date.now(), settings.history),
+    );
+    setMessage(damaged > 0 ? t('dataExportLeftOut', formatCount(damaged)) : '');
+    return sound;
+  }
+
   async function exportCsv() {
     const orgs = await orgsItem.getValue();
     const names = Object.fromEntries(
       [...(orgs.gone ?? []), ...orgs.list].map((o) => [o.uuid, o.name]),
     );
-    download(`claude-usage-${stamp()}.csv`, 'text/csv', toCsv(await (await repo()).all(), names));
+    const readings = await soundReadings();
+    download(`claude-usage-${stamp()}.csv`, 'text/csv', toCsv(readings, names));
   }
 
   async function exportJson() {
     download(
       `claude-usage-${stamp()}.json`,
       'application/json',
-      JSON.stringify(toJsonExport(await (await repo()).all(), settings, Date.now())),
+      JSON.stringify(toJsonExport(await soundReadings(), settings, Date.now())),
     );
   }
 

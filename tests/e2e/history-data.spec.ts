@@ -169,6 +169,60 @@ test.describe('the history a person owns', () => {
     expect(rows.filter((r) => r[0] === at(fresh.at)).map((r) => r[4])).toEqual(['0', '0', '0']);
   });
 
+  test('a history damaged by an earlier import still exports, without the damage', async ({
+    server,
+    signIn,
+    triggerPoll,
+    currentContext,
+    extensionId,
+    snapshotCount,
+    sw,
+  }) => {
+    server.setOrganizations(ONE_ORG);
+    await signIn();
+    await triggerPoll();
+    const n = await snapshotCount();
+    // What an import before these checks wrote: a time of 1e300 and a percent of 1e308.
+    await (
+      await sw()
+    ).evaluate(async (orgId) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const open = indexedDB.open('claude-usage-meter');
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+      });
+      const limit = { id: 'session', kind: 'session', label: '5-hour session', resetsAt: null };
+      const tx = db.transaction('snapshots', 'readwrite');
+      tx.objectStore('snapshots').put({
+        orgId,
+        at: 1e300,
+        limits: [{ ...limit, percent: 5 }],
+        extra: null,
+      });
+      tx.objectStore('snapshots').put({
+        orgId,
+        at: Date.now() - 60_000,
+        limits: [{ ...limit, percent: 1e308 }],
+        extra: null,
+      });
+      await new Promise((resolve) => (tx.oncomplete = resolve));
+      db.close();
+    }, MAX_ORG);
+    const page = await currentContext().newPage();
+    await openOptions(page, extensionId, n + 2);
+
+    const rows = parseCsv(await download(page, 'Export CSV'));
+    expect(rows).toHaveLength(1 + 3 * n);
+    for (const row of rows.slice(1)) expect([48, 64, 2]).toContain(Number(row[4]));
+    await expect(dataStatus(page)).toHaveText(
+      '2 damaged readings (impossible times or percents, left by an earlier import) were left out of the export.',
+    );
+    const json = await download(page, 'Export JSON');
+    await importText(page, json);
+    await expect(dataStatus(page)).toHaveText(`Imported: 0 new, ${n} already here.`);
+    expect(await snapshotCount()).toBe(n + 2);
+  });
+
   test('an export that fails says so beside the buttons, with what to do', async ({
     server,
     signIn,

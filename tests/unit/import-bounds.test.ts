@@ -2,7 +2,13 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { toJsonExport } from '../../lib/export';
-import { checkImport, importBounds, parseImport, readImportFile } from '../../lib/import';
+import {
+  checkImport,
+  importBounds,
+  parseImport,
+  readImportFile,
+  sortOutDamaged,
+} from '../../lib/import';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
 import { fakeReading, fakeSettings, ORG, T0 } from './support/builders';
 
@@ -258,6 +264,18 @@ describe('checkImport', () => {
     expect(steps.next()).toEqual({
       done: true,
       value: { ok: false, reason: expect.stringMatching(/^readings\[12\]\.at:/) },
+    });
+  });
+});
+
+describe('sortOutDamaged', () => {
+  it('keeps what an import accepts and counts what an earlier import let in', () => {
+    const sound = [fakeReading(10, 20, { at: T0 - HOUR }), fakeReading(30, 40, { at: T0 })];
+    const farFuture = fakeReading(1, 1, { at: 1e300 });
+    const hugePercent = fakeReading(1e308, 1, { at: T0 - 2 * HOUR });
+    expect(sortOutDamaged([farFuture, sound[0]!, hugePercent, sound[1]!], bounds)).toEqual({
+      sound,
+      damaged: 2,
     });
   });
 });
