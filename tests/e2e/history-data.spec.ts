@@ -1,20 +1,12 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Page } from '@playwright/test';
 import { parseCsv } from '../fixtures/csv';
-import { fixtureJson } from '../fixtures/fake-claude';
 import { expect, test } from './harness';
+import { dataStatus, download, importText, MAX_ORG, ONE_ORG, openOptions } from './options-data';
 
 /**
  * The history a person owns, in the production build's options page: exports open safely in a
- * spreadsheet, a hostile import changes nothing, a large one shows progress and can be cancelled.
+ * spreadsheet, a hostile import changes nothing (a large import: history-import-large.spec.ts).
  */
 
-const MAX_ORG = '5f6a7b8c-1111-4111-8111-00000000c4a7';
-const ONE_ORG = fixtureJson<{ uuid: string }[]>('organizations.json').filter(
-  (o) => o.uuid === MAX_ORG,
-);
 const HEADER = ['time', 'organization', 'limit_id', 'label', 'percent', 'resets_at'];
 const ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
 /** What a spreadsheet reads as the start of a formula. */
@@ -33,34 +25,6 @@ const HOSTILE_NAMES: [string, string][] = [
   ['Acme, Inc., Berlin', 'Acme, Inc., Berlin'],
   ['فريق \u202eAcme', 'فريق \u202eAcme'],
 ];
-
-async function openOptions(page: Page, extensionId: string, readings: number) {
-  await page.goto(`chrome-extension://${extensionId}/options.html`);
-  await expect(page.getByText(`${readings.toLocaleString('en')} readings kept`)).toBeVisible();
-  // No poll may add readings while a test counts them.
-  await page.getByLabel('Check every (minutes)').fill('60');
-}
-
-/** Click an export button and return the downloaded file's text. */
-async function download(page: Page, button: 'Export CSV' | 'Export JSON'): Promise<string> {
-  const [file] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: button }).click(),
-  ]);
-  return readFileSync((await file.path())!, 'utf8');
-}
-
-async function importText(page: Page, text: string) {
-  await page.locator('input[type=file]').setInputFiles({
-    name: 'import.json',
-    mimeType: 'application/json',
-    buffer: Buffer.from(text),
-  });
-}
-
-/** The sentence the data section says after an import. */
-const dataStatus = (page: Page) =>
-  page.getByRole('region', { name: 'Your data' }).getByRole('status');
 
 type ExportFile = { readings: { at: number; limits: { percent: number }[] }[] };
 
@@ -249,126 +213,5 @@ test.describe('the history a person owns', () => {
           'if it fails again, copy the diagnostics below and report the problem.',
       );
     }
-  });
-
-  test.describe('a large import', () => {
-    const COUNT = 100_000;
-    let dir = '';
-    let file = '';
-    test.beforeAll(() => {
-      dir = mkdtempSync(join(tmpdir(), 'claude-usage-meter-large-'));
-      file = join(dir, 'large.json');
-      // Within the raw days, so compaction leaves them alone while the test counts.
-      const newest = Date.now() - 2 * 3600_000;
-      const readings = Array.from({ length: COUNT }, (_, i) => {
-        const at = newest - i * 5_000;
-        return {
-          orgId: MAX_ORG,
-          at,
-          limits: [
-            {
-              id: 'session',
-              kind: 'session',
-              label: '5-hour session',
-              percent: i % 100,
-              resetsAt: at + 3600_000,
-            },
-            {
-              id: 'weekly',
-              kind: 'weekly',
-              label: 'Weekly (all models)',
-              percent: 50,
-              resetsAt: null,
-            },
-          ],
-          extra: null,
-        };
-      });
-      writeFileSync(
-        file,
-        JSON.stringify({ format: 'claude-usage-meter', version: 1, exportedAt: '', readings }),
-      );
-    });
-    test.afterAll(() => {
-      if (dir) rmSync(dir, { recursive: true, force: true });
-    });
-
-    test('shows its progress and ends with the right count', async ({
-      server,
-      signIn,
-      triggerPoll,
-      currentContext,
-      extensionId,
-      snapshotCount,
-    }) => {
-      test.setTimeout(120_000);
-      server.setOrganizations(ONE_ORG);
-      await signIn();
-      await triggerPoll();
-      const page = await currentContext().newPage();
-      const n = await snapshotCount();
-      await openOptions(page, extensionId, n);
-      // A heartbeat on the page: the longest time it could not run is the longest freeze.
-      await page.evaluate(() => {
-        const w = window as unknown as { longestFreeze: number };
-        let last = performance.now();
-        w.longestFreeze = 0;
-        setInterval(() => {
-          const now = performance.now();
-          w.longestFreeze = Math.max(w.longestFreeze, now - last);
-          last = now;
-        }, 20);
-      });
-      await page.locator('input[type=file]').setInputFiles(file);
-      const progress = page.getByRole('progressbar', { name: 'Import progress' });
-      await expect(progress).toBeVisible();
-      await expect(page.getByText(/^Importing… \d+%$/)).toBeVisible();
-      await expect(dataStatus(page)).toHaveText('Imported: 100,000 new, 0 already here.', {
-        timeout: 100_000,
-      });
-      await expect(progress).toBeHidden();
-      const freeze = await page.evaluate(
-        () => (window as unknown as { longestFreeze: number }).longestFreeze,
-      );
-      // Before batching, the page froze for about 8 s of this import; now JSON.parse's ~0.4 s.
-      expect(freeze).toBeLessThan(3_000);
-      expect(await snapshotCount()).toBe(n + COUNT);
-      await expect(
-        page.getByText(`${(n + COUNT).toLocaleString('en')} readings kept`),
-      ).toBeVisible();
-    });
-
-    test('cancelled part-way, it leaves the history as it was', async ({
-      server,
-      signIn,
-      triggerPoll,
-      currentContext,
-      extensionId,
-      snapshotCount,
-    }) => {
-      test.setTimeout(120_000);
-      server.setOrganizations(ONE_ORG);
-      await signIn();
-      await triggerPoll();
-      const page = await currentContext().newPage();
-      const n = await snapshotCount();
-      await openOptions(page, extensionId, n);
-      await page.locator('input[type=file]').setInputFiles(file);
-      const progress = page.getByRole('progressbar', { name: 'Import progress' });
-      // Past the checking (the first 30 %): readings are being written when Cancel comes.
-      await expect
-        .poll(() => progress.evaluate((el) => (el as HTMLProgressElement).value), {
-          intervals: [50],
-          timeout: 60_000,
-        })
-        .toBeGreaterThan(40);
-      // The keyboard was moved to Cancel when the file input was disabled.
-      await expect(page.getByRole('button', { name: 'Cancel' })).toBeFocused();
-      await page.keyboard.press('Enter');
-      await expect(dataStatus(page)).toHaveText('Import cancelled; nothing was imported.');
-      expect(await snapshotCount()).toBe(n);
-      await page.reload();
-      await expect(page.getByText(`${n} readings kept`)).toBeVisible();
-    });
   });
 });
