@@ -268,6 +268,21 @@ describe('checkImport', () => {
   });
 });
 
+describe('what the extension itself stored', () => {
+  it('imports every reading of a frozen version-1 database: raw, compacted, extra usage', () => {
+    const v1 = JSON.parse(
+      readFileSync(new URL('../fixtures/db-v1.json', import.meta.url), 'utf8'),
+    ) as { records: { snapshots: Json[] } };
+    const stored = v1.records.snapshots;
+    const newest = Math.max(...stored.map((r) => r.at as number));
+    const file = JSON.stringify(toJsonExport(stored as never, fakeSettings(), newest));
+    const parsed = parseImport(file, importBounds(newest, { rawDays: 7, totalDays: 3650 }));
+    expect(parsed).toEqual({ ok: true, readings: stored, tooOld: 0 });
+    expect(new Set(stored.map((r) => r.tier ?? 0))).toEqual(new Set([0, 10, 60]));
+    expect(stored.some((r) => r.extra !== null)).toBe(true);
+  });
+});
+
 describe('sortOutDamaged', () => {
   it('keeps what an import accepts and counts what an earlier import let in', () => {
     const sound = [fakeReading(10, 20, { at: T0 - HOUR }), fakeReading(30, 40, { at: T0 })];
