@@ -104,20 +104,11 @@ export function createSnapshotRepo(db: IDBPDatabase<UsageDB>) {
         () => null,
         (error: unknown) => error ?? new Error('The import transaction failed'),
       );
-      const fail = async (error: unknown): Promise<never> => {
-        try {
-          tx.abort();
-        } catch {
-          /* already finished or aborted */
-        }
-        await done;
-        throw error;
-      };
       try {
         const stored = await storedKeys(tx.store, readings);
         const fresh = readings.filter((r) => !stored.has(keyOf(r.orgId, r.at)));
         for (let i = 0; i < fresh.length; i += chunk) {
-          if (signal?.aborted) return await fail(signal.reason);
+          if (signal?.aborted) throw signal.reason;
           // `add`, not `put`: should a key exist after all, the transaction fails instead of
           // replacing a stored reading.
           let last: Promise<unknown> = Promise.resolve();
@@ -129,12 +120,18 @@ export function createSnapshotRepo(db: IDBPDatabase<UsageDB>) {
           await last;
           onProgress?.(Math.min(fresh.length, i + chunk) / fresh.length);
         }
-        if (signal?.aborted) return await fail(signal.reason);
+        if (signal?.aborted) throw signal.reason;
         const error = await done;
         if (error) throw error;
         return { added: fresh.length, already: readings.length - fresh.length };
       } catch (error) {
-        return fail(error);
+        try {
+          tx.abort();
+        } catch {
+          /* already finished or aborted */
+        }
+        await done;
+        throw error;
       }
     },
 
