@@ -1,4 +1,4 @@
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { openDB, type DBSchema, type IDBPDatabase, type IDBPObjectStore } from 'idb';
 import type { Reading } from './usage/types';
 
 export const DB_NAME = 'claude-usage-meter';
@@ -40,6 +40,38 @@ export function openUsageDb(factory?: IDBFactory): Promise<IDBPDatabase<UsageDB>
   }
 }
 
+export interface AddNewOptions {
+  /** Aborting it before the last write rolls the whole transaction back. */
+  signal?: AbortSignal;
+  /** Called after each chunk with the share of new readings written, 0–1. */
+  onProgress?: (fraction: number) => void;
+  chunk?: number;
+}
+
+const keyOf = (orgId: string, at: number) => `${orgId}\n${at}`;
+
+/** The keys already stored in the time span of `readings`, one key read per organisation. */
+async function storedKeys(
+  store: IDBPObjectStore<UsageDB, ['snapshots'], 'snapshots', 'readwrite'>,
+  readings: readonly Snapshot[],
+): Promise<Set<string>> {
+  const spans = new Map<string, [number, number]>();
+  for (const r of readings) {
+    const span = spans.get(r.orgId);
+    if (!span) spans.set(r.orgId, [r.at, r.at]);
+    else {
+      span[0] = Math.min(span[0], r.at);
+      span[1] = Math.max(span[1], r.at);
+    }
+  }
+  const keys = new Set<string>();
+  for (const [orgId, [from, to]] of spans) {
+    const stored = await store.getAllKeys(IDBKeyRange.bound([orgId, from], [orgId, to]));
+    for (const [org, at] of stored) keys.add(keyOf(org, at));
+  }
+  return keys;
+}
+
 export type SnapshotRepo = ReturnType<typeof createSnapshotRepo>;
 
 /** The one place that reads and writes snapshots. */
@@ -55,6 +87,52 @@ export function createSnapshotRepo(db: IDBPDatabase<UsageDB>) {
       const tx = db.transaction('snapshots', 'readwrite');
       for (const r of readings) void tx.store.put(r);
       await tx.done;
+    },
+
+    /**
+     * Store the readings whose organisation and time are not stored yet, in ONE transaction: a
+     * stored reading is never replaced, and a cancel (`signal`) or a failure part-way writes
+     * nothing. Writes go in chunks so `onProgress` (0–1) can report and the page keeps painting.
+     */
+    async addNew(
+      readings: readonly Snapshot[],
+      { signal, onProgress, chunk = 1_000 }: AddNewOptions = {},
+    ): Promise<{ added: number; already: number }> {
+      const tx = db.transaction('snapshots', 'readwrite');
+      // Settled here so an abort never surfaces as an unhandled rejection; awaited at the end.
+      const done = tx.done.then(
+        () => null,
+        (error: unknown) => error ?? new Error('The import transaction failed'),
+      );
+      try {
+        const stored = await storedKeys(tx.store, readings);
+        const fresh = readings.filter((r) => !stored.has(keyOf(r.orgId, r.at)));
+        for (let i = 0; i < fresh.length; i += chunk) {
+          if (signal?.aborted) throw signal.reason;
+          // `add`, not `put`: should a key exist after all, the transaction fails instead of
+          // replacing a stored reading.
+          let last: Promise<unknown> = Promise.resolve();
+          for (const r of fresh.slice(i, i + chunk)) {
+            last = tx.store.add(r);
+            // The transaction's outcome reports a failure; each request's own rejection is noise.
+            last.catch(() => undefined);
+          }
+          await last;
+          onProgress?.(Math.min(fresh.length, i + chunk) / fresh.length);
+        }
+        if (signal?.aborted) throw signal.reason;
+        const error = await done;
+        if (error) throw error;
+        return { added: fresh.length, already: readings.length - fresh.length };
+      } catch (error) {
+        try {
+          tx.abort();
+        } catch {
+          /* already finished or aborted */
+        }
+        await done;
+        throw error;
+      }
     },
 
     /** Readings of one organisation with `from <= at <= to`, oldest first. */

@@ -1,34 +1,27 @@
 import type { Snapshot } from './db';
 import { EXPORT_FORMAT, EXPORT_VERSION } from './export';
 import { t } from './i18n';
-import { migrateSettings } from './settings-validate';
-import type { Settings } from './settings';
-import type { Limit } from './usage/types';
+import { checkReading, type ImportBounds } from './import-check';
 
-export type ParsedImport =
-  { ok: true; readings: Snapshot[]; settings: Settings } | { ok: false; reason: string };
+export { importBounds, type ImportBounds } from './import-check';
 
-const KINDS = new Set(['session', 'weekly', 'weekly_model', 'other']);
-const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+/** More readings than ten years of one-minute polls of a few organisations: not an export of ours. */
+export const MAX_READINGS = 2_000_000;
+/** How many readings are checked between two pauses, so a page can stay responsive. */
+export const CHECK_BATCH = 2_000;
 
-function validLimit(l: unknown): l is Limit {
-  if (typeof l !== 'object' || l === null) return false;
-  const x = l as Record<string, unknown>;
-  return (
-    typeof x.id === 'string' &&
-    typeof x.label === 'string' &&
-    KINDS.has(x.kind as string) &&
-    finite(x.percent) &&
-    (x.percent as number) >= 0 &&
-    (x.resetsAt === null || finite(x.resetsAt))
-  );
-}
+/** The readings to write, and how many were left out as older than the history keeps. */
+export type CheckedImport =
+  { ok: true; readings: Snapshot[]; tooOld: number } | { ok: false; reason: string };
+
+/** A file that is ours and of a version we read: its readings, not yet checked. */
+export type ImportFile = { ok: true; entries: unknown[] } | { ok: false; reason: string };
 
 /**
- * Read a JSON export, checking all of it before anything is written: a file that is not ours, from
- * a newer version, or with one bad reading is refused whole, with the reason. Pure.
+ * The outside of a JSON export: JSON, our format, a version we read, a list of readings. The
+ * readings themselves are checked by `checkImport`. Pure.
  */
-export function parseImport(text: string): ParsedImport {
+export function readImportFile(text: string): ImportFile {
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -39,33 +32,70 @@ export function parseImport(text: string): ParsedImport {
   if (typeof root !== 'object' || root === null || root.format !== EXPORT_FORMAT) {
     return { ok: false, reason: t('importNotOurs') };
   }
+  if (Object.hasOwn(root, '__proto__')) {
+    return { ok: false, reason: t('importUnsafeKey', '__proto__') };
+  }
   if (typeof root.version !== 'number' || root.version > EXPORT_VERSION) {
-    return {
-      ok: false,
-      reason: t('importNewer', String(root.version)),
-    };
+    return { ok: false, reason: t('importNewer', String(root.version)) };
   }
   if (!Array.isArray(root.readings)) return { ok: false, reason: t('importNoReadings') };
-  const readings: Snapshot[] = [];
-  for (const [i, r] of root.readings.entries()) {
-    const x = r as Record<string, unknown>;
-    if (
-      typeof x !== 'object' ||
-      x === null ||
-      typeof x.orgId !== 'string' ||
-      !finite(x.at) ||
-      !Array.isArray(x.limits) ||
-      !x.limits.every(validLimit)
-    ) {
-      return { ok: false, reason: t('importDamaged', i + 1) };
-    }
-    readings.push({
-      orgId: x.orgId,
-      at: x.at,
-      limits: x.limits as Limit[],
-      extra: (x.extra as Snapshot['extra']) ?? null,
-      ...(finite(x.tier) ? { tier: x.tier } : {}),
-    });
+  if (root.readings.length > MAX_READINGS) {
+    return { ok: false, reason: t('importNotList', ['readings', String(MAX_READINGS)]) };
   }
-  return { ok: true, readings, settings: migrateSettings(root.settings) };
+  return { ok: true, entries: root.readings };
+}
+
+/**
+ * Check every reading, yielding how many are done after each batch so a caller can pause, show
+ * progress or stop. The first bad field refuses the whole file, named by its path
+ * (`readings[12].limits[0].percent`); two readings of one organisation at one time refuse it too.
+ * Readings older than `bounds.keepFrom` are left out and counted. Pure.
+ */
+export function* checkImport(
+  entries: readonly unknown[],
+  bounds: ImportBounds,
+  batch = CHECK_BATCH,
+): Generator<number, CheckedImport, void> {
+  const readings: Snapshot[] = [];
+  const seen = new Map<string, number>();
+  let tooOld = 0;
+  for (let i = 0; i < entries.length; i++) {
+    if (i > 0 && i % batch === 0) yield i;
+    const checked = checkReading(entries[i], `readings[${i}]`, bounds);
+    if (!checked.ok) return checked;
+    const { reading } = checked;
+    const key = `${reading.orgId}\n${reading.at}`;
+    const first = seen.get(key);
+    if (first !== undefined) {
+      return { ok: false, reason: t('importDuplicate', [`readings[${i}]`, `readings[${first}]`]) };
+    }
+    seen.set(key, i);
+    if (reading.at < bounds.keepFrom) tooOld++;
+    else readings.push(reading);
+  }
+  return { ok: true, readings, tooOld };
+}
+
+/** `readImportFile` and `checkImport` in one go, without pauses (small files, tests). Pure. */
+export function parseImport(text: string, bounds: ImportBounds): CheckedImport {
+  const file = readImportFile(text);
+  if (!file.ok) return file;
+  const steps = checkImport(file.entries, bounds);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * The stored readings an import would accept, and how many it would refuse: damage left by an
+ * earlier version's import (a time of 1e300, a percent of 1e308). Exports write only the sound
+ * ones, so an export always imports again. Pure.
+ */
+export function sortOutDamaged(
+  readings: readonly Snapshot[],
+  bounds: ImportBounds,
+): { sound: Snapshot[]; damaged: number } {
+  const sound = readings.filter((r) => checkReading(r, '', bounds).ok);
+  return { sound, damaged: readings.length - sound.length };
 }

@@ -1,23 +1,17 @@
 import { storage } from 'wxt/utils/storage';
-import {
-  DEFAULT_SETTINGS,
-  EMPTY_STATUS,
-  migrateSettings,
-  type OrgsState,
-  type Settings,
-} from './settings-validate';
-import type { PollStatus, Reading } from './usage/types';
+import { DEFAULT_SETTINGS, EMPTY_STATUS, type OrgsState, type Settings } from './settings-defaults';
+import { migrateSettings } from './settings-validate';
+import type { Org, PollStatus, Reading } from './usage/types';
 
-// The types and defaults live with their validation in the pure module; re-exported for callers.
 export {
   DEFAULT_SETTINGS,
   EMPTY_STATUS,
+  type OrgsState,
   type AlertKind,
   type BadgeLimitChoice,
-  type OrgsState,
   type Settings,
   type Theme,
-} from './settings-validate';
+} from './settings-defaults';
 
 /**
  * User settings; the UI writes, the worker watches. Version 2 fills fields an older or partial

@@ -1,9 +1,5 @@
-import {
-  EMPTY_STATUS,
-  migrateSettings,
-  type OrgsState,
-  type Settings,
-} from '@/lib/settings-validate';
+import { EMPTY_STATUS, type OrgsState, type Settings } from '@/lib/settings-defaults';
+import { migrateSettings } from '@/lib/settings-validate';
 import { readStored, STORED_KEYS, watchStored, type ExtensionApi } from '@/lib/stored-state';
 import type { PollStatus, Reading } from '@/lib/usage/types';
 

@@ -1,13 +1,14 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { createSnapshotRepo, openUsageDb } from '@/lib/db';
 import { routesItem } from '@/lib/channels/store';
 import { diagnosticsText } from '@/lib/diagnostics';
 import { toCsv, toJsonExport } from '@/lib/export';
-import { formatCount } from '@/lib/format';
+import { formatCount, formatPercent } from '@/lib/format';
 import { t, uiLocale } from '@/lib/i18n';
-import { parseImport } from '@/lib/import';
+import { importBounds, sortOutDamaged } from '@/lib/import';
 import { orgsItem, statusItem, type Settings } from '@/lib/settings';
+import { useImport } from './use-import';
 
 const repo = () => openUsageDb().then(createSnapshotRepo);
 
@@ -34,7 +35,27 @@ export function DataPanel({ settings }: { settings: Settings }) {
   const [count, setCount] = useState<number | null>(null);
   const [usage, setUsage] = useState<number | null>(null);
   const [message, setMessage] = useState('');
+  const [exportError, setExportError] = useState('');
   const [diagnostics, setDiagnostics] = useState('');
+  const importer = useImport(
+    repo,
+    settings.history,
+    (text) => {
+      setMessage(text);
+      void refresh();
+    },
+    (bytes) => t('importTooLarge', megabytes(bytes)),
+  );
+  const importing = importer.progress !== null;
+  const fileInput = useRef<HTMLInputElement>(null);
+  const cancelButton = useRef<HTMLButtonElement>(null);
+  const wasImporting = useRef(false);
+  // The file input is disabled while an import runs: keep the keyboard's place on Cancel, then back.
+  useEffect(() => {
+    if (importing) cancelButton.current?.focus();
+    else if (wasImporting.current) fileInput.current?.focus();
+    wasImporting.current = importing;
+  }, [importing]);
 
   async function refresh() {
     const readings = await (await repo()).count();
@@ -64,34 +85,42 @@ export function DataPanel({ settings }: { settings: Settings }) {
 
   const stamp = () => new Date().toISOString().slice(0, 10);
 
+  /** Run an export; a failure is said beside the buttons, with what to do, not only logged. */
+  async function exporting(make: () => Promise<void>) {
+    setExportError('');
+    try {
+      await make();
+    } catch (error) {
+      console.error('Export failed', error);
+      setExportError(t('dataExportFailed', error instanceof Error ? error.message : String(error)));
+    }
+  }
+
+  /** Every stored reading an import would accept; damage from an earlier import is said, not written. */
+  async function soundReadings() {
+    const { sound, damaged } = sortOutDamaged(
+      await (await repo()).all(),
+      importBounds(Date.now(), settings.history),
+    );
+    setMessage(damaged > 0 ? t('dataExportLeftOut', formatCount(damaged)) : '');
+    return sound;
+  }
+
   async function exportCsv() {
     const orgs = await orgsItem.getValue();
     const names = Object.fromEntries(
       [...(orgs.gone ?? []), ...orgs.list].map((o) => [o.uuid, o.name]),
     );
-    download(`claude-usage-${stamp()}.csv`, 'text/csv', toCsv(await (await repo()).all(), names));
+    const readings = await soundReadings();
+    download(`claude-usage-${stamp()}.csv`, 'text/csv', toCsv(readings, names));
   }
 
   async function exportJson() {
     download(
       `claude-usage-${stamp()}.json`,
       'application/json',
-      JSON.stringify(toJsonExport(await (await repo()).all(), settings, Date.now())),
+      JSON.stringify(toJsonExport(await soundReadings(), settings, Date.now())),
     );
-  }
-
-  async function importJson(file: File | undefined) {
-    if (!file) return;
-    const parsed = parseImport(await file.text());
-    if (!parsed.ok) {
-      setMessage(t('dataNotImported', parsed.reason));
-      return;
-    }
-    const before = await (await repo()).count();
-    await (await repo()).addMany(parsed.readings);
-    const added = (await (await repo()).count()) - before;
-    setMessage(t('dataImported', [formatCount(parsed.readings.length), formatCount(added)]));
-    await refresh();
   }
 
   async function clear() {
@@ -111,30 +140,52 @@ export function DataPanel({ settings }: { settings: Settings }) {
           {usage !== null && ` · ${t('dataStorageUsed', megabytes(usage))}`}
         </p>
         <div class="buttons">
-          <button type="button" onClick={() => void exportCsv()}>
+          <button type="button" onClick={() => void exporting(exportCsv)}>
             {t('dataExportCsv')}
           </button>
-          <button type="button" onClick={() => void exportJson()}>
+          <button type="button" onClick={() => void exporting(exportJson)}>
             {t('dataExportJson')}
           </button>
-          <label class="button">
+          <label class={`button${importing ? ' disabled' : ''}`}>
             {t('dataImportJson')}
             <input
               type="file"
               accept="application/json,.json"
               class="visually-hidden"
+              ref={fileInput}
+              disabled={importing}
               onChange={(e) => {
                 const file = e.currentTarget.files?.[0];
                 // Cleared so that choosing the same file again still imports it.
                 e.currentTarget.value = '';
-                void importJson(file);
+                if (!file) return;
+                setMessage('');
+                void importer.start(file);
               }}
             />
           </label>
-          <button type="button" class="danger" onClick={() => void clear()}>
+          <button type="button" class="danger" disabled={importing} onClick={() => void clear()}>
             {t('dataClear')}
           </button>
         </div>
+        {exportError && (
+          <p class="error" role="alert">
+            {exportError}
+          </p>
+        )}
+        {importing && (
+          <div class="import-progress">
+            <progress
+              max={100}
+              value={Math.round((importer.progress ?? 0) * 100)}
+              aria-label={t('dataImportProgress')}
+            />
+            <span>{t('dataImporting', formatPercent((importer.progress ?? 0) * 100))}</span>
+            <button type="button" ref={cancelButton} onClick={importer.cancel}>
+              {t('dataImportCancel')}
+            </button>
+          </div>
+        )}
         <p role="status">{message}</p>
       </section>
 

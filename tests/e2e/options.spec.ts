@@ -107,9 +107,9 @@ test.describe('the options page', () => {
       const options = await fresh.context.newPage();
       await options.goto(`chrome-extension://${fresh.extensionId}/options.html`);
       await options.locator('input[type=file]').setInputFiles(copy);
-      await expect(options.getByText(`Imported ${n} readings (${n} new).`)).toBeVisible();
+      await expect(options.getByText(`Imported: ${n} new, 0 already here.`)).toBeVisible();
       await options.locator('input[type=file]').setInputFiles(copy);
-      await expect(options.getByText(`Imported ${n} readings (0 new).`)).toBeVisible();
+      await expect(options.getByText(`Imported: 0 new, ${n} already here.`)).toBeVisible();
       const popup = await fresh.openPopup();
       await expect(popup.getByRole('img')).toHaveAttribute(
         'aria-label',

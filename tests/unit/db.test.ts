@@ -38,6 +38,25 @@ describe('snapshot repository', () => {
     expect(await repo.latest('none')).toBeUndefined();
   });
 
+  it('adds only readings whose organisation and time are new, never replacing one', async () => {
+    await repo.add(fakeReading(80, 80, { at: T0 }));
+    await repo.add(fakeReading(70, 70, { orgId: 'other-org', at: T0 + 60_000 }));
+    const result = await repo.addNew([
+      fakeReading(0, 0, { at: T0 }),
+      fakeReading(1, 1, { at: T0 + 60_000 }),
+      fakeReading(2, 2, { orgId: 'other-org', at: T0 }),
+      fakeReading(3, 3, { orgId: 'other-org', at: T0 + 60_000 }),
+    ]);
+    expect(result).toEqual({ added: 2, already: 2 });
+    const all = await repo.all();
+    expect(all.map((r) => [r.orgId, r.at - T0, r.limits[0]!.percent])).toEqual([
+      [ORG, 0, 80],
+      ['other-org', 0, 2],
+      [ORG, 60_000, 1],
+      ['other-org', 60_000, 70],
+    ]);
+  });
+
   it('clears everything', async () => {
     await repo.add(fakeReading(10, 5));
     await repo.clear();

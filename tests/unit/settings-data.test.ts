@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toCsv, toJsonExport } from '../../lib/export';
-import { parseImport } from '../../lib/import';
+import { importBounds, parseImport } from '../../lib/import';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
 import { migrateSettings, validateSettings } from '../../lib/settings-validate';
 import { fakeLimit, fakeReading, fakeSettings, ORG, T0 } from './support/builders';
@@ -89,10 +89,12 @@ describe('toCsv', () => {
 describe('JSON export and import', () => {
   const readings = [fakeReading(10, 20, { at: T0 }), fakeReading(30, 40, { at: T0 + 60_000 })];
 
-  it('round-trips readings and settings', () => {
+  const bounds = importBounds(T0 + 3600_000, DEFAULT_SETTINGS.history);
+
+  it('round-trips the readings', () => {
     const settings = fakeSettings({ pollMinutes: 7 });
-    const parsed = parseImport(JSON.stringify(toJsonExport(readings, settings, T0)));
-    expect(parsed).toEqual({ ok: true, readings, settings });
+    const parsed = parseImport(JSON.stringify(toJsonExport(readings, settings, T0)), bounds);
+    expect(parsed).toEqual({ ok: true, readings, tooOld: 0 });
   });
 
   it.each([
@@ -110,7 +112,7 @@ describe('JSON export and import', () => {
         version: 1,
         readings: [{ orgId: 'x', at: 'soon', limits: [] }],
       }),
-      /Reading 1 is damaged/,
+      /^readings\[0\]\.at: .*"soon".* is not a time/,
     ],
     [
       'a NaN percent',
@@ -120,15 +122,15 @@ describe('JSON export and import', () => {
         readings: [
           {
             orgId: 'x',
-            at: 1,
+            at: T0,
             limits: [{ id: 'a', kind: 'session', label: 'a', percent: 'NaN', resetsAt: null }],
           },
         ],
       }),
-      /damaged/,
+      /^readings\[0\]\.limits\[0\]\.percent: .*"NaN".* is not a percent between 0 and 1000/,
     ],
   ])('refuses %s with the reason', (_name, text, reason) => {
-    const parsed = parseImport(text);
+    const parsed = parseImport(text, bounds);
     expect(parsed.ok).toBe(false);
     if (!parsed.ok) expect(parsed.reason).toMatch(reason);
   });
