@@ -1,7 +1,7 @@
 import { storage } from 'wxt/utils/storage';
 import { DEFAULT_SETTINGS, EMPTY_STATUS, type OrgsState, type Settings } from './settings-defaults';
 import { migrateSettings } from './settings-validate';
-import type { Org, PollStatus, Reading } from './usage/types';
+import type { PollStatus, Reading } from './usage/types';
 
 export {
   DEFAULT_SETTINGS,
