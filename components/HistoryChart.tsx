@@ -1,6 +1,22 @@
-import { Chart, LinearScale, LineController, LineElement, PointElement } from 'chart.js';
+import {
+  Chart,
+  type Plugin,
+  LinearScale,
+  LineController,
+  LineElement,
+  PointElement,
+} from 'chart.js';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { cursorStops, nearestStop, valuesAt, type Series } from '@/lib/chart-points';
+import {
+  clipProjection,
+  cursorStops,
+  dotRadii,
+  nearestStop,
+  valuesAt,
+  type ChartPoint,
+  type Series,
+} from '@/lib/chart-points';
+import { timeTicks } from '@/lib/chart-ticks';
 import { formatClock, formatPercent } from '@/lib/format';
 import { t, uiLocale } from '@/lib/i18n';
 
@@ -13,15 +29,20 @@ export interface HistoryChartProps {
   from: number;
   to: number;
   /**
-   * Dashed "at this pace" lines, each drawn in the colour of the series with the same id; the time
-   * axis stretches to their end (the reset) when that lies beyond `to`.
+   * Dashed "at this pace" lines, each drawn in the colour of the series with the same id, inside
+   * a marked future strip after `to` (a quarter of the range), cut where the strip ends.
    */
   projections?: Series[];
+  /** The colour slot (1–5) of each limit id, as its row shows it. */
+  slots?: Record<string, number>;
   /** Called once the chart has drawn (the bench marks it). */
   onDrawn?: () => void;
 }
 
 const NO_PROJECTIONS: Series[] = [];
+const NO_SLOTS: Record<string, number> = {};
+/** The future strip's width, as a share of the range shown: the past keeps its whole range. */
+const FUTURE_SHARE = 0.25;
 
 function cssVar(name: string): string {
   return getComputedStyle(document.documentElement).getPropertyValue(name).trim();
@@ -70,10 +91,11 @@ export default function HistoryChart({
   from,
   to,
   projections = NO_PROJECTIONS,
+  slots = NO_SLOTS,
   onDrawn,
 }: HistoryChartProps) {
   const canvas = useRef<HTMLCanvasElement>(null);
-  const chart = useRef<Chart<'line'> | null>(null);
+  const chart = useRef<Chart<'line', ChartPoint[]> | null>(null);
   /** The time the readout speaks of: where the pointer is, or where the arrow keys moved it. */
   const [cursor, setCursor] = useState<{ at: number; byKey: boolean } | null>(null);
   const moveTo = (at: number | null, byKey: boolean) =>
@@ -84,41 +106,54 @@ export default function HistoryChart({
       new Intl.DateTimeFormat(uiLocale(), { weekday: 'short', hour: '2-digit', minute: '2-digit' }),
     [],
   );
+  const slotOf = (id: string) => slots[id] ?? 5;
+  const empty = series.every((s) => s.points.length === 0);
 
   useEffect(() => {
     if (!canvas.current) return;
     const grid = cssVar('--grid');
     const text = cssVar('--muted');
-    const colours = [1, 2, 3, 4, 5].map((i) => cssVar(`--series-${i}`));
-    const colourOf = (id: string) => {
-      const index = series.findIndex((s) => s.id === id);
-      return colours[Math.max(0, index) % colours.length];
-    };
-    const end = Math.max(to, ...projections.flatMap((p) => p.points.map((point) => point.x)));
-    const span = end - from;
+    const colourOf = (id: string) => cssVar(`--series-${slotOf(id)}`);
+    const future = projections.some((p) => p.points.length > 0);
+    const end = future ? to + (to - from) * FUTURE_SHARE : to;
+    const clipped = projections.map((p) => clipProjection(p, end));
     const locale = uiLocale();
-    const tick = new Intl.DateTimeFormat(
-      locale,
-      span > 36 * 3_600_000
-        ? { weekday: 'short', day: 'numeric' }
-        : { hour: '2-digit', minute: '2-digit' },
-    );
+    const ticks = timeTicks(from, to, locale);
+    const labels = new Map(ticks.map((tick) => [tick.at, tick.label]));
+    const strip: Plugin<'line'> = {
+      id: 'futureStrip',
+      beforeDatasetsDraw(c) {
+        const x = c.scales.x;
+        if (!future || !x) return;
+        const left = x.getPixelForValue(to);
+        const { top, bottom, right } = c.chartArea;
+        const ctx = c.ctx;
+        ctx.save();
+        ctx.fillStyle = grid;
+        ctx.fillRect(left, top, right - left, bottom - top);
+        ctx.fillStyle = text;
+        ctx.font = '11px system-ui, sans-serif';
+        ctx.textAlign = 'center';
+        ctx.fillText(t('chartFuture'), (left + right) / 2, top + 11, right - left - 4);
+        ctx.restore();
+      },
+    };
     chart.current?.destroy();
-    chart.current = new Chart(canvas.current, {
+    chart.current = new Chart<'line', ChartPoint[]>(canvas.current, {
       type: 'line',
       data: {
         datasets: [
-          ...series.map((s, i) => ({
+          ...series.map((s) => ({
             label: s.label,
             data: s.points,
-            borderColor: colours[i % colours.length],
-            backgroundColor: colours[i % colours.length],
+            borderColor: colourOf(s.id),
+            backgroundColor: colourOf(s.id),
             borderWidth: 2,
-            pointRadius: 0,
+            pointRadius: dotRadii(s.points, (to - from) / 30),
             pointHitRadius: 6,
             tension: 0,
           })),
-          ...projections.map((p) => ({
+          ...clipped.map((p) => ({
             label: p.label,
             data: p.points,
             borderColor: colourOf(p.id),
@@ -131,6 +166,7 @@ export default function HistoryChart({
           })),
         ],
       },
+      plugins: [strip],
       options: {
         animation: false,
         responsive: true,
@@ -144,19 +180,22 @@ export default function HistoryChart({
             min: from,
             max: end,
             grid: { color: grid },
+            // Whole hours or days in the person's time zone, chosen by a tested pure function.
+            afterBuildTicks: (scale) => {
+              scale.ticks = ticks.map((tick) => ({ value: tick.at }));
+            },
             ticks: {
               color: text,
-              stepSize: span / 4,
-              includeBounds: false,
               maxRotation: 0,
-              callback: (v) => tick.format(Number(v)),
+              autoSkip: true,
+              callback: (v) => labels.get(Number(v)) ?? '',
             },
           },
           y: {
             min: 0,
             suggestedMax: 100,
             grid: { color: grid },
-            ticks: { color: text, stepSize: 25, callback: (v) => formatPercent(Number(v), locale) },
+            ticks: { color: text, stepSize: 50, callback: (v) => formatPercent(Number(v), locale) },
           },
         },
         // Called for the pointer inside the plot area; leaving the canvas clears it (below).
@@ -165,7 +204,7 @@ export default function HistoryChart({
       },
     });
     onDrawn?.();
-  }, [series, from, to, projections]);
+  }, [series, from, to, projections, slots]);
 
   useEffect(() => () => chart.current?.destroy(), []);
 
@@ -201,15 +240,15 @@ export default function HistoryChart({
     moveTo(next < 0 ? null : stops[next]!, true);
   }
 
-  const readout =
+  // Without a cursor the line under the chart is its legend; with one, the values at the cursor,
+  // each beside the same swatch.
+  const items =
     cursor === null
-      ? t('chartReadoutHint')
-      : t('chartReadout', [
-          readoutTime.format(cursor.at),
-          valuesAt(series, cursor.at)
-            .map((v) => t('chartTooltip', [v.label, formatPercent(v.y)]))
-            .join(' · '),
-        ]);
+      ? series.filter((s) => s.points.length > 0).map((s) => ({ id: s.id, text: s.label }))
+      : valuesAt(series, cursor.at).map((v) => ({
+          id: v.id,
+          text: t('chartTooltip', [v.label, formatPercent(v.y)]),
+        }));
 
   return (
     <>
@@ -220,13 +259,28 @@ export default function HistoryChart({
           tabIndex={0}
           aria-keyshortcuts="ArrowLeft ArrowRight Home End Escape"
           aria-label={summarise(series, Math.round((to - from) / 3_600_000), projections)}
+          aria-describedby="chart-keys"
           onKeyDown={onKeyDown}
           onBlur={() => setCursor(null)}
           onMouseLeave={() => setCursor(null)}
         />
+        {empty && <p class="chart-empty">{t('chartEmpty')}</p>}
       </div>
-      <p class="chart-readout" aria-live="polite">
-        {readout}
+      <span id="chart-keys" class="sr-only">
+        {t('chartReadoutHint')}
+      </span>
+      <p class={`chart-readout legend${cursor ? ' reading' : ''}`} aria-live="polite">
+        {cursor !== null && <span class="readout-time">{readoutTime.format(cursor.at)}</span>}
+        {items.map((item) => (
+          <span
+            key={item.id}
+            class="legend-item"
+            style={{ '--swatch': `var(--series-${slotOf(item.id)})` }}
+          >
+            <span class="swatch" aria-hidden="true" />
+            {item.text}
+          </span>
+        ))}
       </p>
     </>
   );

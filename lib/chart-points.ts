@@ -119,3 +119,28 @@ export function valuesAt(
     return [{ id: s.id, label: s.label, y: s.points[index]!.y, index }];
   });
 }
+
+/**
+ * A projection cut at `until`, its end moved along the line: the chart's future strip is a fixed
+ * share of the plot, so a reset far ahead neither stretches the axis nor shrinks the past. Pure.
+ */
+export function clipProjection(series: Series, until: number): Series {
+  const [a, b] = series.points;
+  if (!a || !b || b.x <= until) return series;
+  if (a.x >= until) return { ...series, points: [] };
+  const y = a.y + ((b.y - a.y) * (until - a.x)) / (b.x - a.x);
+  return { ...series, points: [a, { x: until, y }] };
+}
+
+/**
+ * The radius of each point: a dot for a reading with no neighbour within `gapMs` (a first
+ * reading, one after the browser slept), since a line needs two points to be seen; else none.
+ */
+export function dotRadii(points: readonly ChartPoint[], gapMs: number, radius = 3): number[] {
+  return points.map((p, i) => {
+    const before = points[i - 1];
+    const after = points[i + 1];
+    const near = (q: ChartPoint | undefined) => q !== undefined && Math.abs(q.x - p.x) <= gapMs;
+    return near(before) || near(after) ? 0 : radius;
+  });
+}

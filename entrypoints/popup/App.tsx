@@ -2,6 +2,7 @@ import type { ComponentType } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { OrgSwitcher } from '@/components/OrgSwitcher';
+import { ExtraRow } from '@/components/ExtraRow';
 import { StatusLine } from '@/components/StatusLine';
 import { UsageRow } from '@/components/UsageRow';
 import type { HistoryChartProps } from '@/components/HistoryChart';
@@ -9,14 +10,16 @@ import { badgeLimit } from '@/lib/badge';
 import { failingChannels } from '@/lib/channels/health';
 import { projectionSeries, toSeries } from '@/lib/chart-points';
 import { createSnapshotRepo, openUsageDb } from '@/lib/db';
-import { limitOutlook } from '@/lib/forecast-text';
-import { formatExtra, nextTickIn } from '@/lib/format';
+import { nextTickIn } from '@/lib/format';
 import { t } from '@/lib/i18n';
 import { levelOf } from '@/lib/levels';
+import { levelWithRisk, limitOutlook, type LimitOutlook } from '@/lib/outlook';
+import { seriesSlots } from '@/lib/palette';
 import { selectedOrgItem } from '@/lib/settings';
 import { currentFailure, statusOf } from '@/lib/status';
 import { CLAUDE_HOST_PERMISSION } from '@/lib/usage/client';
 import type { Reading } from '@/lib/usage/types';
+import { verdictOf } from '@/lib/verdict';
 import { readPopupData, watchPopupData, type PopupData } from './data';
 
 const H = 3_600_000;
@@ -29,6 +32,8 @@ const RANGES = [
 ];
 /** The forecast looks back a day at most; the chart may look further. */
 const FORECAST_HISTORY = 24 * H;
+/** More limits than this fold the chart behind one click, so every bar stays in view. */
+const CHART_FOLDS_ABOVE = 3;
 
 export function App({ initial }: { initial: PopupData }) {
   const [data, setData] = useState(initial);
@@ -104,6 +109,28 @@ export function App({ initial }: { initial: PopupData }) {
     [history, range],
   );
 
+  const limits = reading?.limits ?? [];
+  const outlooks = useMemo(
+    () =>
+      Object.fromEntries(
+        limits.map((l) => [l.id, history && !signedOut ? limitOutlook(l, history, now) : {}]),
+      ) as Record<string, LimitOutlook>,
+    [reading, history, signedOut, now],
+  );
+  const slots = useMemo(
+    () => seriesSlots([...new Set([...limits.map((l) => l.id), ...series.map((s) => s.id)])]),
+    [reading, series],
+  );
+  const verdict = verdictOf({
+    limits,
+    outlooks,
+    failure,
+    lastSuccessAt: orgStatus.lastSuccessAt,
+    stale,
+    now,
+  });
+  const levelFor = (percent: number) => levelOf(percent, settings.badge);
+
   // The chart moves on the minute, not with every second of a countdown.
   const minute = Math.ceil(now / 60_000) * 60_000;
 
@@ -132,8 +159,23 @@ export function App({ initial }: { initial: PopupData }) {
     <main class="popup">
       <header class="header">
         <div class="title">
-          <h1>{org?.name ?? t('popupTitle')}</h1>
-          {org?.plan && <span class="plan">{org.plan}</span>}
+          {orgs.list.length > 1 ? (
+            <>
+              <h1 class="sr-only">{org?.name}</h1>
+              <OrgSwitcher
+                orgs={orgs.list}
+                selected={org?.uuid ?? ''}
+                tightest={tightest}
+                levelOf={levelFor}
+                onSelect={(uuid) => {
+                  setHistory(null);
+                  void selectedOrgItem.setValue(uuid);
+                }}
+              />
+            </>
+          ) : (
+            <h1 title={org?.name}>{org?.name ?? t('popupTitle')}</h1>
+          )}
         </div>
         <div class="actions">
           <button
@@ -159,59 +201,53 @@ export function App({ initial }: { initial: PopupData }) {
         </div>
       </header>
 
-      <OrgSwitcher
-        orgs={orgs.list}
-        selected={org?.uuid ?? ''}
-        tightest={tightest}
-        onSelect={(uuid) => {
-          setHistory(null);
-          void selectedOrgItem.setValue(uuid);
-        }}
-      />
+      {verdict && <p class={`verdict tone-${verdict.tone}`}>{verdict.text}</p>}
 
-      <StatusLine
-        failure={failure}
-        lastSuccessAt={orgStatus.lastSuccessAt}
-        nextPollAt={status.nextPollAt}
-        stale={stale}
-        refreshing={refreshing}
-        now={now}
-        onAllowAccess={() => void allowAccess()}
-        storeFailing={!!status.storeError}
-        failingChannels={failingChannels(data.deliveries, data.routes.channels)}
-        onOpenOptions={() => void browser.runtime.openOptionsPage()}
-      />
+      <div class="status-row">
+        <StatusLine
+          failure={failure}
+          lastSuccessAt={orgStatus.lastSuccessAt}
+          nextPollAt={status.nextPollAt}
+          stale={stale}
+          refreshing={refreshing}
+          now={now}
+          onAllowAccess={() => void allowAccess()}
+          storeFailing={!!status.storeError}
+          failingChannels={failingChannels(data.deliveries, data.routes.channels)}
+          onOpenOptions={() => void browser.runtime.openOptionsPage()}
+        />
+        {org?.plan && <span class="plan">{org.plan}</span>}
+      </div>
 
-      {reading && reading.limits.length > 0 && (
+      {limits.length > 0 && (
         <ul class={`rows${signedOut ? ' dimmed' : ''}`} aria-label={t('popupLimits')}>
-          {reading.limits.map((limit) => {
-            const outlook =
-              history && !signedOut ? limitOutlook(limit, history, now) : { hints: [] };
-            return (
-              <UsageRow
-                key={limit.id}
-                limit={limit}
-                level={levelOf(limit.percent, settings.badge)}
-                now={now}
-                hints={outlook.hints}
-                paceMarker={outlook.percentAtReset}
-                dimmed={signedOut}
-              />
-            );
-          })}
+          {limits.map((limit) => (
+            <UsageRow
+              key={limit.id}
+              limit={limit}
+              level={levelWithRisk(levelFor(limit.percent), outlooks[limit.id])}
+              now={now}
+              outlook={outlooks[limit.id]}
+              slot={slots[limit.id]}
+              dimmed={signedOut}
+            />
+          ))}
         </ul>
       )}
-      {reading && reading.limits.length === 0 && <p class="empty">{t('popupNoLimits')}</p>}
+      {reading && limits.length === 0 && <p class="empty">{t('popupNoLimits')}</p>}
       {!reading && !failure && <p class="empty">{t('statusReading')}</p>}
 
-      {reading?.extra && (
-        <p class="extra">
-          <span>{t('popupExtraUsage')}</span> {formatExtra(reading.extra)}
-        </p>
-      )}
+      {reading?.extra && <ExtraRow extra={reading.extra} level={levelFor} />}
 
       {org && (
-        <section class="history" aria-label={t('popupHistory')}>
+        <details
+          class="history"
+          open={limits.length <= CHART_FOLDS_ABOVE}
+          aria-label={t('popupHistory')}
+        >
+          <summary class={limits.length <= CHART_FOLDS_ABOVE ? 'sr-only' : ''}>
+            {t('popupHistory')}
+          </summary>
           <div class="ranges" role="group" aria-label={t('popupHistoryRange')}>
             {RANGES.map((r) => (
               <button
@@ -229,6 +265,7 @@ export function App({ initial }: { initial: PopupData }) {
               <Chart
                 series={series}
                 projections={projections}
+                slots={slots}
                 from={minute - range.ms}
                 to={minute}
                 onDrawn={() => performance.mark('chart-drawn')}
@@ -237,7 +274,7 @@ export function App({ initial }: { initial: PopupData }) {
               <p class="chart-wait">{t('popupLoadingHistory')}</p>
             )}
           </div>
-        </section>
+        </details>
       )}
     </main>
   );
