@@ -152,6 +152,8 @@ export default function HistoryChart({
             pointRadius: dotRadii(s.points, (to - from) / 30),
             pointHitRadius: 6,
             tension: 0,
+            // The newest reading sits on the plot's right edge: let its dot show whole.
+            clip: 6,
           })),
           ...clipped.map((p) => ({
             label: p.label,
@@ -173,6 +175,7 @@ export default function HistoryChart({
         maintainAspectRatio: false,
         parsing: false,
         normalized: true,
+        layout: { padding: { right: 4 } },
         interaction: { mode: 'nearest', axis: 'x', intersect: false },
         scales: {
           x: {

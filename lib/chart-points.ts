@@ -133,14 +133,18 @@ export function clipProjection(series: Series, until: number): Series {
 }
 
 /**
- * The radius of each point: a dot for a reading with no neighbour within `gapMs` (a first
- * reading, one after the browser slept), since a line needs two points to be seen; else none.
+ * The radius of each point: a line needs some length to be seen, so a run of readings (points
+ * no further than `gapMs` apart) that spans less than `gapMs` is drawn as a dot on its newest
+ * point: a first reading, two readings seconds apart, one after the browser slept. Pure.
  */
 export function dotRadii(points: readonly ChartPoint[], gapMs: number, radius = 3): number[] {
-  return points.map((p, i) => {
-    const before = points[i - 1];
-    const after = points[i + 1];
-    const near = (q: ChartPoint | undefined) => q !== undefined && Math.abs(q.x - p.x) <= gapMs;
-    return near(before) || near(after) ? 0 : radius;
-  });
+  const radii = points.map(() => 0);
+  let start = 0;
+  for (let i = 0; i < points.length; i++) {
+    const next = points[i + 1];
+    if (next && next.x - points[i]!.x <= gapMs) continue;
+    if (points[i]!.x - points[start]!.x < gapMs) radii[i] = radius;
+    start = i + 1;
+  }
+  return radii;
 }

@@ -167,7 +167,10 @@ describe('clipProjection and dotRadii', () => {
       { x: 10, y: 2 },
       { x: 500, y: 3 },
     ];
-    expect(dotRadii(points, 60)).toEqual([0, 0, 3]);
+    expect(dotRadii(points, 60)).toEqual([0, 3, 3]);
     expect(dotRadii([{ x: 0, y: 5 }], 60)).toEqual([3]);
+    // A long run is a line of its own: no dots on it.
+    const run = Array.from({ length: 10 }, (_, i) => ({ x: i * 30, y: i }));
+    expect(dotRadii(run, 60)).toEqual(run.map(() => 0));
   });
 });
