@@ -9,6 +9,8 @@ import {
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import {
   clipProjection,
+  projectionSeries,
+  toSeries,
   cursorStops,
   dotRadii,
   nearestStop,
@@ -19,6 +21,7 @@ import {
 import { timeTicks } from '@/lib/chart-ticks';
 import { formatClock, formatPercent } from '@/lib/format';
 import { t, uiLocale } from '@/lib/i18n';
+import type { Limit, Reading } from '@/lib/usage/types';
 
 // Only the pieces drawn here: a tree-shaken Chart.js keeps the popup small. No Tooltip plugin:
 // the readout under the chart says the values, for the pointer and the keyboard alike.
@@ -85,8 +88,30 @@ export function summarise(
   return t('chartSummary', [span, parts.join('; ')]);
 }
 
+export interface ReadingsChartProps extends Omit<HistoryChartProps, 'series' | 'projections'> {
+  /** The readings of the range shown, oldest first. */
+  readings: Reading[];
+  /** The history the forecast reads (it may reach back further than the range). */
+  history: Reading[];
+  /** The limit whose "at this pace" line is drawn, if any. */
+  project?: Limit;
+}
+
+/**
+ * The chart from readings: the popup loads this module after the bars, so turning readings into
+ * series and projections costs the first paint nothing.
+ */
+export default function ReadingsChart({ readings, history, project, ...rest }: ReadingsChartProps) {
+  const series = useMemo(() => toSeries(readings), [readings]);
+  const projections = useMemo(() => {
+    const line = project ? projectionSeries(project, history, rest.to) : null;
+    return line ? [line] : NO_PROJECTIONS;
+  }, [project, history, rest.to]);
+  return <HistoryChart series={series} projections={projections} {...rest} />;
+}
+
 /** The percent of each limit over time, one line per limit; resets show as the drops they are. */
-export default function HistoryChart({
+export function HistoryChart({
   series,
   from,
   to,

@@ -1,5 +1,6 @@
 import { t } from './i18n';
-import { DEFAULT_SETTINGS, type Settings } from './settings';
+import type { Settings } from './settings';
+import { DEFAULT_SETTINGS } from './settings-defaults';
 
 export type SettingsErrors = Partial<Record<string, string>>;
 

@@ -1,4 +1,5 @@
 import { storage } from 'wxt/utils/storage';
+import { DEFAULT_SETTINGS, EMPTY_STATUS } from './settings-defaults';
 import { migrateSettings } from './settings-validate';
 import type { LimitKind, Org, PollStatus, Reading } from './usage/types';
 
@@ -44,34 +45,9 @@ export interface Settings {
   badgeOrg: 'tightest' | string;
 }
 
-export const DEFAULT_SETTINGS: Settings = {
-  pollMinutes: 2,
-  pollFasterWhileRising: true,
-  badge: { limit: 'tightest', warnAt: 75, criticalAt: 90, showPercentSign: true },
-  notifications: {
-    enabled: true,
-    kinds: { session: true, weekly: true, weekly_model: true },
-    thresholds: [75, 90, 95],
-    limitReached: true,
-    resetAlerts: true,
-    resetAfterPercent: 90,
-    cooldownHours: 4,
-    quietHours: { enabled: false, start: '22:00', end: '07:00' },
-    forecast: true,
-  },
-  history: { rawDays: 7, totalDays: 365 },
-  theme: 'system',
-  badgeOrg: 'tightest',
-};
-
-export const EMPTY_STATUS: PollStatus = {
-  lastAttemptAt: null,
-  lastSuccessAt: null,
-  lastError: null,
-  nextPollAt: null,
-  consecutiveFailures: 0,
-  pollingSince: null,
-};
+// The defaults live in a module without the storage wrapper, so the popup's first paint can use
+// them without loading it.
+export { DEFAULT_SETTINGS, EMPTY_STATUS };
 
 /**
  * User settings; the UI writes, the worker watches. Version 2 fills fields an older or partial

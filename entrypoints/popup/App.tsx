@@ -1,26 +1,21 @@
 import type { ComponentType } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
-import { OrgSwitcher } from '@/components/OrgSwitcher';
 import { ExtraRow } from '@/components/ExtraRow';
-import { StatusLine } from '@/components/StatusLine';
 import { UsageRow } from '@/components/UsageRow';
-import type { HistoryChartProps } from '@/components/HistoryChart';
+import type { ReadingsChartProps } from '@/components/HistoryChart';
 import { badgeLimit } from '@/lib/badge';
-import { failingChannels } from '@/lib/channels/health';
-import { projectionSeries, toSeries } from '@/lib/chart-points';
-import { createSnapshotRepo, openUsageDb } from '@/lib/db';
 import { nextTickIn } from '@/lib/format';
 import { t } from '@/lib/i18n';
 import { levelOf } from '@/lib/levels';
-import { levelWithRisk, limitOutlook, type LimitOutlook } from '@/lib/outlook';
+import { levelWithRisk, type LimitOutlook } from '@/lib/risk';
 import { seriesSlots } from '@/lib/palette';
-import { selectedOrgItem } from '@/lib/settings';
 import { currentFailure, statusOf } from '@/lib/status';
 import { CLAUDE_HOST_PERMISSION } from '@/lib/usage/client';
 import type { Reading } from '@/lib/usage/types';
 import { verdictOf } from '@/lib/verdict';
-import { readPopupData, watchPopupData, type PopupData } from './data';
+import type * as AfterPaint from './after-paint';
+import type { PopupData } from './data';
+import { ext } from './ext';
 
 const H = 3_600_000;
 const RANGES = [
@@ -41,7 +36,15 @@ export function App({ initial }: { initial: PopupData }) {
   const [refreshing, setRefreshing] = useState(false);
   const [range, setRange] = useState(RANGES[2]!);
   const [history, setHistory] = useState<Reading[] | null>(null);
-  const [Chart, setChart] = useState<ComponentType<HistoryChartProps> | null>(null);
+  const [Chart, setChart] = useState<ComponentType<ReadingsChartProps> | null>(null);
+  /**
+   * Loaded after the first paint: the status line with what to do (the verdict says the headline
+   * meanwhile) and the forecast, which needs the history that also comes after the bars.
+   */
+  const [later, setLater] = useState<typeof AfterPaint | null>(null);
+  const Status = later?.StatusLine;
+  const OrgSwitcher = later?.OrgSwitcher;
+  const outlookOf = later?.limitOutlook;
 
   const { settings, latest, orgs, status } = data;
   const org = orgs.list.find((o) => o.uuid === data.selected) ?? orgs.list[0] ?? null;
@@ -51,7 +54,22 @@ export function App({ initial }: { initial: PopupData }) {
   const signedOut = failure?.kind === 'signed_out';
   const stale = !!reading && now - reading.at > 3 * settings.pollMinutes * 60_000;
 
-  useEffect(() => watchPopupData(() => void readPopupData().then(setData)), []);
+  // The first paint came from a plain storage read; the storage module (settings migrations,
+  // change events) loads after it and keeps the data current.
+  useEffect(() => {
+    let stop: (() => void) | undefined;
+    let live = true;
+    void import('./data').then(({ readPopupData, watchPopupData }) => {
+      if (!live) return;
+      const reread = () => void readPopupData().then((d) => live && setData(d));
+      stop = watchPopupData(reread);
+      reread();
+    });
+    return () => {
+      live = false;
+      stop?.();
+    };
+  }, []);
 
   useEffect(() => {
     const theme = settings.theme;
@@ -72,7 +90,7 @@ export function App({ initial }: { initial: PopupData }) {
   const refresh = async () => {
     setRefreshing(true);
     try {
-      await browser.runtime.sendMessage({ type: 'refresh' });
+      await ext.runtime.sendMessage({ type: 'refresh' });
     } finally {
       setRefreshing(false);
       setNow(Date.now());
@@ -89,10 +107,9 @@ export function App({ initial }: { initial: PopupData }) {
     if (!org) return;
     let live = true;
     const to = Date.now();
-    void openUsageDb()
-      .then((db) =>
-        createSnapshotRepo(db).range(org.uuid, to - Math.max(range.ms, FORECAST_HISTORY), to),
-      )
+    void import('@/lib/db')
+      .then(({ createSnapshotRepo, openUsageDb }) => openUsageDb().then(createSnapshotRepo))
+      .then((repo) => repo.range(org.uuid, to - Math.max(range.ms, FORECAST_HISTORY), to))
       .then((readings) => live && setHistory(readings))
       .catch(() => live && setHistory([]));
     return () => {
@@ -101,11 +118,12 @@ export function App({ initial }: { initial: PopupData }) {
   }, [org?.uuid, range, reading?.at]);
 
   useEffect(() => {
+    void import('./after-paint').then(setLater);
     void import('@/components/HistoryChart').then((m) => setChart(() => m.default));
   }, []);
 
-  const series = useMemo(
-    () => (history ? toSeries(history.filter((r) => r.at >= Date.now() - range.ms)) : []),
+  const shown = useMemo(
+    () => (history ? history.filter((r) => r.at >= Date.now() - range.ms) : []),
     [history, range],
   );
 
@@ -113,13 +131,22 @@ export function App({ initial }: { initial: PopupData }) {
   const outlooks = useMemo(
     () =>
       Object.fromEntries(
-        limits.map((l) => [l.id, history && !signedOut ? limitOutlook(l, history, now) : {}]),
+        limits.map((l) => [
+          l.id,
+          history && outlookOf && !signedOut ? outlookOf(l, history, now) : {},
+        ]),
       ) as Record<string, LimitOutlook>,
-    [reading, history, signedOut, now],
+    [reading, history, outlookOf, signedOut, now],
   );
   const slots = useMemo(
-    () => seriesSlots([...new Set([...limits.map((l) => l.id), ...series.map((s) => s.id)])]),
-    [reading, series],
+    () =>
+      seriesSlots([
+        ...new Set([
+          ...limits.map((l) => l.id),
+          ...shown.flatMap((r) => r.limits.map((l) => l.id)),
+        ]),
+      ]),
+    [reading, shown],
   );
   const verdict = verdictOf({
     limits,
@@ -135,17 +162,10 @@ export function App({ initial }: { initial: PopupData }) {
   const minute = Math.ceil(now / 60_000) * 60_000;
 
   // The session's "at this pace" line to its reset, as the forecast notification sees it.
-  const sessionLimit = reading?.limits.find((l) => l.kind === 'session');
-  const projections = useMemo(() => {
-    const line =
-      sessionLimit && history && !signedOut
-        ? projectionSeries(sessionLimit, history, minute)
-        : null;
-    return line ? [line] : [];
-  }, [sessionLimit, history, signedOut, minute]);
+  const sessionLimit = signedOut ? undefined : reading?.limits.find((l) => l.kind === 'session');
 
   const allowAccess = async () => {
-    if (await browser.permissions.request({ origins: [CLAUDE_HOST_PERMISSION] })) await refresh();
+    if (await ext.permissions.request({ origins: [CLAUDE_HOST_PERMISSION] })) await refresh();
   };
 
   const tightest = Object.fromEntries(
@@ -159,7 +179,7 @@ export function App({ initial }: { initial: PopupData }) {
     <main class="popup">
       <header class="header">
         <div class="title">
-          {orgs.list.length > 1 ? (
+          {orgs.list.length > 1 && OrgSwitcher ? (
             <>
               <h1 class="sr-only">{org?.name}</h1>
               <OrgSwitcher
@@ -169,7 +189,7 @@ export function App({ initial }: { initial: PopupData }) {
                 levelOf={levelFor}
                 onSelect={(uuid) => {
                   setHistory(null);
-                  void selectedOrgItem.setValue(uuid);
+                  void import('@/lib/settings').then((m) => m.selectedOrgItem.setValue(uuid));
                 }}
               />
             </>
@@ -194,7 +214,7 @@ export function App({ initial }: { initial: PopupData }) {
             type="button"
             class="icon-button"
             aria-label={t('popupOptions')}
-            onClick={() => void browser.runtime.openOptionsPage()}
+            onClick={() => void ext.runtime.openOptionsPage()}
           >
             <span aria-hidden="true">⚙</span>
           </button>
@@ -204,18 +224,20 @@ export function App({ initial }: { initial: PopupData }) {
       {verdict && <p class={`verdict tone-${verdict.tone}`}>{verdict.text}</p>}
 
       <div class="status-row">
-        <StatusLine
-          failure={failure}
-          lastSuccessAt={orgStatus.lastSuccessAt}
-          nextPollAt={status.nextPollAt}
-          stale={stale}
-          refreshing={refreshing}
-          now={now}
-          onAllowAccess={() => void allowAccess()}
-          storeFailing={!!status.storeError}
-          failingChannels={failingChannels(data.deliveries, data.routes.channels)}
-          onOpenOptions={() => void browser.runtime.openOptionsPage()}
-        />
+        {later && Status && (
+          <Status
+            failure={failure}
+            lastSuccessAt={orgStatus.lastSuccessAt}
+            nextPollAt={status.nextPollAt}
+            stale={stale}
+            refreshing={refreshing}
+            now={now}
+            onAllowAccess={() => void allowAccess()}
+            storeFailing={!!status.storeError}
+            failingChannels={later.failingChannels(data.deliveries, data.routes.channels)}
+            onOpenOptions={() => void ext.runtime.openOptionsPage()}
+          />
+        )}
         {org?.plan && <span class="plan">{org.plan}</span>}
       </div>
 
@@ -263,8 +285,9 @@ export function App({ initial }: { initial: PopupData }) {
           <div class="chart-box">
             {Chart && history ? (
               <Chart
-                series={series}
-                projections={projections}
+                readings={shown}
+                history={history}
+                project={sessionLimit}
                 slots={slots}
                 from={minute - range.ms}
                 to={minute}
