@@ -1,11 +1,4 @@
-import {
-  Chart,
-  type Plugin,
-  LinearScale,
-  LineController,
-  LineElement,
-  PointElement,
-} from 'chart.js';
+import { Chart, LinearScale, LineController, LineElement, PointElement } from 'chart.js';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import {
   clipProjection,
@@ -19,9 +12,13 @@ import {
   type Series,
 } from '@/lib/chart-points';
 import { timeTicks } from '@/lib/chart-ticks';
-import { formatClock, formatPercent } from '@/lib/format';
+import { summarise } from '@/lib/chart-summary';
+import { formatPercent } from '@/lib/format';
 import { t, uiLocale } from '@/lib/i18n';
 import type { Limit, Reading } from '@/lib/usage/types';
+import { futureStrip } from './future-strip';
+
+export { summarise };
 
 // Only the pieces drawn here: a tree-shaken Chart.js keeps the popup small. No Tooltip plugin:
 // the readout under the chart says the values, for the pointer and the keyboard alike.
@@ -49,43 +46,6 @@ const FUTURE_SHARE = 0.25;
 
 function cssVar(name: string): string {
   return getComputedStyle(document.documentElement).getPropertyValue(name).trim();
-}
-
-/**
- * "5-hour session 12% → 48%; Weekly (all models) 60% → 64%" for screen readers, then where each
- * dashed projection ends: "5-hour session at this pace: 100 % by 18:00".
- */
-export function summarise(
-  series: Series[],
-  hours: number,
-  projections: Series[] = NO_PROJECTIONS,
-  now = Date.now(),
-): string {
-  // "24 h", "7 d": the same words as the range buttons.
-  const span =
-    hours % 24 === 0 && hours > 24 ? t('durationDays', hours / 24) : t('durationHours', hours);
-  if (series.every((s) => s.points.length === 0)) return t('chartNoReadings', span);
-  const parts = series
-    .filter((s) => s.points.length > 0)
-    .map((s) => {
-      const first = s.points[0]!.y;
-      const last = s.points[s.points.length - 1]!.y;
-      const peak = Math.max(...s.points.map((p) => p.y));
-      return t('chartSeries', [
-        s.label,
-        formatPercent(first),
-        formatPercent(last),
-        formatPercent(peak),
-      ]);
-    });
-  for (const p of projections) {
-    const end = p.points[p.points.length - 1];
-    if (end)
-      parts.push(
-        t('chartProjectionSummary', [p.label, formatPercent(end.y), formatClock(end.x, now)]),
-      );
-  }
-  return t('chartSummary', [span, parts.join('; ')]);
 }
 
 export interface ReadingsChartProps extends Omit<HistoryChartProps, 'series' | 'projections'> {
@@ -145,24 +105,7 @@ export function HistoryChart({
     const locale = uiLocale();
     const ticks = timeTicks(from, to, locale);
     const labels = new Map(ticks.map((tick) => [tick.at, tick.label]));
-    const strip: Plugin<'line'> = {
-      id: 'futureStrip',
-      beforeDatasetsDraw(c) {
-        const x = c.scales.x;
-        if (!future || !x) return;
-        const left = x.getPixelForValue(to);
-        const { top, bottom, right } = c.chartArea;
-        const ctx = c.ctx;
-        ctx.save();
-        ctx.fillStyle = grid;
-        ctx.fillRect(left, top, right - left, bottom - top);
-        ctx.fillStyle = text;
-        ctx.font = '11px system-ui, sans-serif';
-        ctx.textAlign = 'center';
-        ctx.fillText(t('chartFuture'), (left + right) / 2, top + 11, right - left - 4);
-        ctx.restore();
-      },
-    };
+    const strip = futureStrip(future ? to : null, { fill: grid, text, label: t('chartFuture') });
     chart.current?.destroy();
     chart.current = new Chart<'line', ChartPoint[]>(canvas.current, {
       type: 'line',

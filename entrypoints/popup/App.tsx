@@ -3,7 +3,6 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { ExtraRow } from '@/components/ExtraRow';
 import { UsageRow } from '@/components/UsageRow';
 import type { ReadingsChartProps } from '@/components/HistoryChart';
-import { badgeLimit } from '@/lib/badge';
 import { nextTickIn } from '@/lib/format';
 import { t } from '@/lib/i18n';
 import { levelOf } from '@/lib/levels';
@@ -171,7 +170,9 @@ export function App({ initial }: { initial: PopupData }) {
   const tightest = Object.fromEntries(
     orgs.list.map((o) => [
       o.uuid,
-      latest[o.uuid] ? badgeLimit(latest[o.uuid]!, settings.badge.limit)?.percent : undefined,
+      latest[o.uuid] && later
+        ? later.badgeLimit(latest[o.uuid]!, settings.badge.limit)?.percent
+        : undefined,
     ]),
   );
 

@@ -3,3 +3,4 @@ export { StatusLine } from '@/components/StatusLine';
 export { failingChannels } from '@/lib/channels/health';
 export { limitOutlook } from '@/lib/outlook';
 export { OrgSwitcher } from '@/components/OrgSwitcher';
+export { badgeLimit } from '@/lib/badge';

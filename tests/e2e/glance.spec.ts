@@ -211,3 +211,35 @@ test('shows a first reading in the chart as a dot', async ({
   // The chart draws again after its first layout: wait for the drawing, not for a time.
   await expect.poll(painted).toBeGreaterThan(10);
 });
+
+test('lists fifteen organisations by their full names, and switches between them', async ({
+  server,
+  signIn,
+  triggerPoll,
+  openPopup,
+}) => {
+  const base = ORGS.find((o) => o.uuid === MAX_ORG)!;
+  const many = Array.from({ length: 15 }, (_, i) => ({
+    ...base,
+    uuid: `${MAX_ORG.slice(0, -2)}${String(i).padStart(2, '0')}`,
+    name: `Research group number ${i + 1} of the faculty`,
+  }));
+  server.setOrganizations(many);
+  server.setUsage('*', glancePayload({ session: 30 }));
+  server.setUsage(many[14]!.uuid, glancePayload({ session: 93 }));
+  await signIn();
+  await triggerPoll();
+  const popup = await openAtPopupSize(openPopup);
+  const list = popup.getByRole('combobox', { name: 'Organisations' });
+  const options = list.locator('option');
+  await expect(options).toHaveCount(15);
+  for (const [i, org] of many.entries()) await expect(options.nth(i)).toContainText(org.name);
+  await list.selectOption(many[14]!.uuid);
+  await expect(popup.getByRole('progressbar', { name: '5-hour session' })).toHaveAttribute(
+    'aria-valuenow',
+    '93',
+  );
+  await expect(popup.locator('.org-percent')).toHaveClass(/text-critical/);
+  const height = await popup.evaluate(() => document.documentElement.scrollHeight);
+  expect(height).toBeLessThanOrEqual(600);
+});
