@@ -243,3 +243,33 @@ test('lists fifteen organisations by their full names, and switches between them
   const height = await popup.evaluate(() => document.documentElement.scrollHeight);
   expect(height).toBeLessThanOrEqual(600);
 });
+
+test('says the history starts now while the chart has no reading to draw', async ({
+  server,
+  signIn,
+  triggerPoll,
+  openPopup,
+}) => {
+  server.setOrganizations(ONE_ORG);
+  server.setUsage('*', glancePayload({ session: 48 }));
+  await signIn();
+  await triggerPoll();
+  // The bars come from the latest reading; the history behind the chart is gone.
+  const cleaner = await openPopup();
+  await cleaner.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open('claude-usage-meter');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const tx = db.transaction('snapshots', 'readwrite');
+    tx.objectStore('snapshots').clear();
+    await new Promise((resolve) => (tx.oncomplete = resolve));
+  });
+  await cleaner.close();
+  const popup = await openAtPopupSize(openPopup);
+  await expect(popup.getByRole('progressbar', { name: '5-hour session' })).toBeVisible();
+  await expect(
+    popup.getByText('History starts now: the chart fills in as readings arrive'),
+  ).toBeVisible();
+});

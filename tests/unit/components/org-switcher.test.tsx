@@ -26,7 +26,7 @@ describe('OrgSwitcher', () => {
         onSelect={vi.fn()}
       />,
     );
-    expect(container.innerHTML).toBe('');
+    expect(container.childNodes).toHaveLength(0);
   });
 
   it('puts two side by side with their tightest percent coloured by level, full name in a tip', () => {
