@@ -6,6 +6,8 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({
     plugins: [preact()],
+    // Every browser the extension runs in preloads modules itself: no polyfill in the first paint.
+    build: { modulePreload: { polyfill: false } },
   }),
   manifest: ({ browser }) => ({
     // Texts live in public/_locales; the browser picks the language, English by default.

@@ -1,8 +1,24 @@
 import { Chart, LinearScale, LineController, LineElement, PointElement } from 'chart.js';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { cursorStops, nearestStop, valuesAt, type Series } from '@/lib/chart-points';
-import { formatClock, formatPercent } from '@/lib/format';
+import {
+  clipProjection,
+  projectionSeries,
+  toSeries,
+  cursorStops,
+  dotRadii,
+  nearestStop,
+  valuesAt,
+  type ChartPoint,
+  type Series,
+} from '@/lib/chart-points';
+import { timeTicks } from '@/lib/chart-ticks';
+import { summarise } from '@/lib/chart-summary';
+import { formatPercent } from '@/lib/format';
 import { t, uiLocale } from '@/lib/i18n';
+import type { Limit, Reading } from '@/lib/usage/types';
+import { futureStrip } from './future-strip';
+
+export { summarise };
 
 // Only the pieces drawn here: a tree-shaken Chart.js keeps the popup small. No Tooltip plugin:
 // the readout under the chart says the values, for the pointer and the keyboard alike.
@@ -13,67 +29,58 @@ export interface HistoryChartProps {
   from: number;
   to: number;
   /**
-   * Dashed "at this pace" lines, each drawn in the colour of the series with the same id; the time
-   * axis stretches to their end (the reset) when that lies beyond `to`.
+   * Dashed "at this pace" lines, each drawn in the colour of the series with the same id, inside
+   * a marked future strip after `to` (a quarter of the range), cut where the strip ends.
    */
   projections?: Series[];
+  /** The colour slot (1–5) of each limit id, as its row shows it. */
+  slots?: Record<string, number>;
   /** Called once the chart has drawn (the bench marks it). */
   onDrawn?: () => void;
 }
 
 const NO_PROJECTIONS: Series[] = [];
+const NO_SLOTS: Record<string, number> = {};
+/** The future strip's width, as a share of the range shown: the past keeps its whole range. */
+const FUTURE_SHARE = 0.25;
 
 function cssVar(name: string): string {
   return getComputedStyle(document.documentElement).getPropertyValue(name).trim();
 }
 
+export interface ReadingsChartProps extends Omit<HistoryChartProps, 'series' | 'projections'> {
+  /** The readings of the range shown, oldest first. */
+  readings: Reading[];
+  /** The history the forecast reads (it may reach back further than the range). */
+  history: Reading[];
+  /** The limit whose "at this pace" line is drawn, if any. */
+  project?: Limit;
+}
+
 /**
- * "5-hour session 12% → 48%; Weekly (all models) 60% → 64%" for screen readers, then where each
- * dashed projection ends: "5-hour session at this pace: 100 % by 18:00".
+ * The chart from readings: the popup loads this module after the bars, so turning readings into
+ * series and projections costs the first paint nothing.
  */
-export function summarise(
-  series: Series[],
-  hours: number,
-  projections: Series[] = NO_PROJECTIONS,
-  now = Date.now(),
-): string {
-  // "24 h", "7 d": the same words as the range buttons.
-  const span =
-    hours % 24 === 0 && hours > 24 ? t('durationDays', hours / 24) : t('durationHours', hours);
-  if (series.every((s) => s.points.length === 0)) return t('chartNoReadings', span);
-  const parts = series
-    .filter((s) => s.points.length > 0)
-    .map((s) => {
-      const first = s.points[0]!.y;
-      const last = s.points[s.points.length - 1]!.y;
-      const peak = Math.max(...s.points.map((p) => p.y));
-      return t('chartSeries', [
-        s.label,
-        formatPercent(first),
-        formatPercent(last),
-        formatPercent(peak),
-      ]);
-    });
-  for (const p of projections) {
-    const end = p.points[p.points.length - 1];
-    if (end)
-      parts.push(
-        t('chartProjectionSummary', [p.label, formatPercent(end.y), formatClock(end.x, now)]),
-      );
-  }
-  return t('chartSummary', [span, parts.join('; ')]);
+export default function ReadingsChart({ readings, history, project, ...rest }: ReadingsChartProps) {
+  const series = useMemo(() => toSeries(readings), [readings]);
+  const projections = useMemo(() => {
+    const line = project ? projectionSeries(project, history, rest.to) : null;
+    return line ? [line] : NO_PROJECTIONS;
+  }, [project, history, rest.to]);
+  return <HistoryChart series={series} projections={projections} {...rest} />;
 }
 
 /** The percent of each limit over time, one line per limit; resets show as the drops they are. */
-export default function HistoryChart({
+export function HistoryChart({
   series,
   from,
   to,
   projections = NO_PROJECTIONS,
+  slots = NO_SLOTS,
   onDrawn,
 }: HistoryChartProps) {
   const canvas = useRef<HTMLCanvasElement>(null);
-  const chart = useRef<Chart<'line'> | null>(null);
+  const chart = useRef<Chart<'line', ChartPoint[]> | null>(null);
   /** The time the readout speaks of: where the pointer is, or where the arrow keys moved it. */
   const [cursor, setCursor] = useState<{ at: number; byKey: boolean } | null>(null);
   const moveTo = (at: number | null, byKey: boolean) =>
@@ -84,41 +91,39 @@ export default function HistoryChart({
       new Intl.DateTimeFormat(uiLocale(), { weekday: 'short', hour: '2-digit', minute: '2-digit' }),
     [],
   );
+  const slotOf = (id: string) => slots[id] ?? 5;
+  const empty = series.every((s) => s.points.length === 0);
 
   useEffect(() => {
     if (!canvas.current) return;
     const grid = cssVar('--grid');
     const text = cssVar('--muted');
-    const colours = [1, 2, 3, 4, 5].map((i) => cssVar(`--series-${i}`));
-    const colourOf = (id: string) => {
-      const index = series.findIndex((s) => s.id === id);
-      return colours[Math.max(0, index) % colours.length];
-    };
-    const end = Math.max(to, ...projections.flatMap((p) => p.points.map((point) => point.x)));
-    const span = end - from;
+    const colourOf = (id: string) => cssVar(`--series-${slotOf(id)}`);
+    const future = projections.some((p) => p.points.length > 0);
+    const end = future ? to + (to - from) * FUTURE_SHARE : to;
+    const clipped = projections.map((p) => clipProjection(p, end));
     const locale = uiLocale();
-    const tick = new Intl.DateTimeFormat(
-      locale,
-      span > 36 * 3_600_000
-        ? { weekday: 'short', day: 'numeric' }
-        : { hour: '2-digit', minute: '2-digit' },
-    );
+    const ticks = timeTicks(from, to, locale);
+    const labels = new Map(ticks.map((tick) => [tick.at, tick.label]));
+    const strip = futureStrip(future ? to : null, { fill: grid, text, label: t('chartFuture') });
     chart.current?.destroy();
-    chart.current = new Chart(canvas.current, {
+    chart.current = new Chart<'line', ChartPoint[]>(canvas.current, {
       type: 'line',
       data: {
         datasets: [
-          ...series.map((s, i) => ({
+          ...series.map((s) => ({
             label: s.label,
             data: s.points,
-            borderColor: colours[i % colours.length],
-            backgroundColor: colours[i % colours.length],
+            borderColor: colourOf(s.id),
+            backgroundColor: colourOf(s.id),
             borderWidth: 2,
-            pointRadius: 0,
+            pointRadius: dotRadii(s.points, (to - from) / 30),
             pointHitRadius: 6,
             tension: 0,
+            // The newest reading sits on the plot's right edge: let its dot show whole.
+            clip: 6,
           })),
-          ...projections.map((p) => ({
+          ...clipped.map((p) => ({
             label: p.label,
             data: p.points,
             borderColor: colourOf(p.id),
@@ -131,12 +136,14 @@ export default function HistoryChart({
           })),
         ],
       },
+      plugins: [strip],
       options: {
         animation: false,
         responsive: true,
         maintainAspectRatio: false,
         parsing: false,
         normalized: true,
+        layout: { padding: { right: 4 } },
         interaction: { mode: 'nearest', axis: 'x', intersect: false },
         scales: {
           x: {
@@ -144,19 +151,22 @@ export default function HistoryChart({
             min: from,
             max: end,
             grid: { color: grid },
+            // Whole hours or days in the person's time zone, chosen by a tested pure function.
+            afterBuildTicks: (scale) => {
+              scale.ticks = ticks.map((tick) => ({ value: tick.at }));
+            },
             ticks: {
               color: text,
-              stepSize: span / 4,
-              includeBounds: false,
               maxRotation: 0,
-              callback: (v) => tick.format(Number(v)),
+              autoSkip: true,
+              callback: (v) => labels.get(Number(v)) ?? '',
             },
           },
           y: {
             min: 0,
             suggestedMax: 100,
             grid: { color: grid },
-            ticks: { color: text, stepSize: 25, callback: (v) => formatPercent(Number(v), locale) },
+            ticks: { color: text, stepSize: 50, callback: (v) => formatPercent(Number(v), locale) },
           },
         },
         // Called for the pointer inside the plot area; leaving the canvas clears it (below).
@@ -165,7 +175,7 @@ export default function HistoryChart({
       },
     });
     onDrawn?.();
-  }, [series, from, to, projections]);
+  }, [series, from, to, projections, slots]);
 
   useEffect(() => () => chart.current?.destroy(), []);
 
@@ -201,15 +211,15 @@ export default function HistoryChart({
     moveTo(next < 0 ? null : stops[next]!, true);
   }
 
-  const readout =
+  // Without a cursor the line under the chart is its legend; with one, the values at the cursor,
+  // each beside the same swatch.
+  const items =
     cursor === null
-      ? t('chartReadoutHint')
-      : t('chartReadout', [
-          readoutTime.format(cursor.at),
-          valuesAt(series, cursor.at)
-            .map((v) => t('chartTooltip', [v.label, formatPercent(v.y)]))
-            .join(' · '),
-        ]);
+      ? series.filter((s) => s.points.length > 0).map((s) => ({ id: s.id, text: s.label }))
+      : valuesAt(series, cursor.at).map((v) => ({
+          id: v.id,
+          text: t('chartTooltip', [v.label, formatPercent(v.y)]),
+        }));
 
   return (
     <>
@@ -220,13 +230,28 @@ export default function HistoryChart({
           tabIndex={0}
           aria-keyshortcuts="ArrowLeft ArrowRight Home End Escape"
           aria-label={summarise(series, Math.round((to - from) / 3_600_000), projections)}
+          aria-describedby="chart-keys"
           onKeyDown={onKeyDown}
           onBlur={() => setCursor(null)}
           onMouseLeave={() => setCursor(null)}
         />
+        {empty && <p class="chart-empty">{t('chartEmpty')}</p>}
       </div>
-      <p class="chart-readout" aria-live="polite">
-        {readout}
+      <span id="chart-keys" class="sr-only">
+        {t('chartReadoutHint')}
+      </span>
+      <p class={`chart-readout legend${cursor ? ' reading' : ''}`} aria-live="polite">
+        {cursor !== null && <span class="readout-time">{readoutTime.format(cursor.at)}</span>}
+        {items.map((item) => (
+          <span
+            key={item.id}
+            class="legend-item"
+            style={{ '--swatch': `var(--series-${slotOf(item.id)})` }}
+          >
+            <span class="swatch" aria-hidden="true" />
+            {item.text}
+          </span>
+        ))}
       </p>
     </>
   );

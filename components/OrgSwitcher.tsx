@@ -1,5 +1,6 @@
 import { formatPercent } from '@/lib/format';
 import { t } from '@/lib/i18n';
+import type { Level } from '@/lib/levels';
 import type { Org } from '@/lib/usage/types';
 
 export interface OrgSwitcherProps {
@@ -7,16 +8,51 @@ export interface OrgSwitcherProps {
   selected: string;
   /** The tightest percent of each organisation, when known. */
   tightest: Record<string, number | undefined>;
+  /** The colour level of a percent, as the bars use it. */
+  levelOf: (percent: number) => Level;
   onSelect: (uuid: string) => void;
 }
 
-/** Every organisation of the account, compact: name, plan and tightest percent. */
-export function OrgSwitcher({ orgs, selected, tightest, onSelect }: OrgSwitcherProps) {
+/** Up to this many organisations sit side by side; more go in a list that shows every name. */
+export const MAX_SIDE_BY_SIDE = 2;
+
+/**
+ * The organisation, once: side by side (name, and the tightest percent coloured by level; the
+ * full name on hover and focus) for a few, a select listing every name for many.
+ */
+export function OrgSwitcher({ orgs, selected, tightest, levelOf, onSelect }: OrgSwitcherProps) {
   if (orgs.length < 2) return null;
+  const percentOf = (uuid: string) => {
+    const p = tightest[uuid];
+    return p === undefined ? null : { text: formatPercent(p), level: levelOf(p) };
+  };
+  if (orgs.length > MAX_SIDE_BY_SIDE) {
+    const current = percentOf(selected);
+    return (
+      <div class="orgs orgs-many">
+        <select
+          class="org-select"
+          aria-label={t('popupOrganisations')}
+          value={selected}
+          onChange={(e) => onSelect((e.currentTarget as HTMLSelectElement).value)}
+        >
+          {orgs.map((org) => {
+            const p = percentOf(org.uuid);
+            return (
+              <option key={org.uuid} value={org.uuid} title={org.name}>
+                {[org.name, org.plan, p?.text].filter(Boolean).join(' · ')}
+              </option>
+            );
+          })}
+        </select>
+        {current && <span class={`org-percent text-${current.level}`}>{current.text}</span>}
+      </div>
+    );
+  }
   return (
     <div class="orgs" role="group" aria-label={t('popupOrganisations')}>
       {orgs.map((org) => {
-        const percent = tightest[org.uuid];
+        const p = percentOf(org.uuid);
         return (
           <button
             type="button"
@@ -26,10 +62,9 @@ export function OrgSwitcher({ orgs, selected, tightest, onSelect }: OrgSwitcherP
             onClick={() => onSelect(org.uuid)}
           >
             <span class="org-name">{org.name}</span>
-            <span class="org-meta">
-              {[org.plan, percent !== undefined ? formatPercent(percent) : null]
-                .filter(Boolean)
-                .join(' · ')}
+            {p && <span class={`org-percent text-${p.level}`}>{p.text}</span>}
+            <span class="org-tip" aria-hidden="true">
+              {org.name}
             </span>
           </button>
         );

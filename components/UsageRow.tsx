@@ -1,30 +1,43 @@
+import { formatDuration } from '@/lib/duration';
 import { barValue, formatClock, formatCountdown, formatExact, formatPercent } from '@/lib/format';
 import { t } from '@/lib/i18n';
 import type { Level } from '@/lib/levels';
+import type { LimitOutlook } from '@/lib/outlook';
 import type { Limit } from '@/lib/usage/types';
 
 export interface UsageRowProps {
   limit: Limit;
   level: Level;
   now: number;
-  /** One line under the bar: the forecast, or the pace through the week. */
-  hints?: string[];
-  /** Where the percent would be at the reset at the current pace (0–100), shown as a tick. */
-  paceMarker?: number;
+  /** What the history says: the forecast for a limit at risk, the pace through the window. */
+  outlook?: LimitOutlook;
+  /** The limit's colour slot (1–5), shared with its chart line and readout. */
+  slot?: number;
   /** Dim the row: the numbers are not current (signed out). */
   dimmed?: boolean;
 }
 
-/** One limit: its name, percent, a bar coloured by level, and a live countdown to the reset. */
-export function UsageRow({ limit, level, now, hints = [], paceMarker, dimmed }: UsageRowProps) {
+/**
+ * One limit in two lines around its bar: the name and the percent coloured by level above;
+ * the reset ("Resets in 2 h 11 min · 09:56", or "Limit reached · back at …") below, with the
+ * forecast only when the limit runs out before its reset, and the pace only when ahead of it.
+ */
+export function UsageRow({ limit, level, now, outlook = {}, slot, dimmed }: UsageRowProps) {
   const value = barValue(limit.percent);
-  const countdown = formatCountdown(limit.resetsAt, now);
-  const started = limit.resetsAt !== null;
+  const due = limit.resetsAt;
+  const reached = limit.percent >= 100 && due !== null && due > now;
+  const { runsOutAt, aheadBy, elapsedPercent } = outlook;
   return (
-    <li class={`row${dimmed ? ' dimmed' : ''}`}>
+    <li
+      class={`row${dimmed ? ' dimmed' : ''}`}
+      style={slot ? { '--swatch': `var(--series-${slot})` } : undefined}
+    >
       <div class="row-head">
-        <span class="row-label">{limit.label}</span>
-        <span class="row-percent">{formatPercent(limit.percent)}</span>
+        <span class="row-label">
+          {slot && <span class="swatch" aria-hidden="true" />}
+          {limit.label}
+        </span>
+        <span class={`row-percent text-${level}`}>{formatPercent(limit.percent)}</span>
       </div>
       <div
         class={`bar level-${level}`}
@@ -36,25 +49,39 @@ export function UsageRow({ limit, level, now, hints = [], paceMarker, dimmed }: 
         aria-valuetext={formatPercent(limit.percent)}
       >
         <div class="bar-fill" style={{ width: `${value}%` }} />
-        {paceMarker !== undefined && (
-          <div class="bar-marker" style={{ left: `${Math.min(100, Math.max(0, paceMarker))}%` }} />
+        {elapsedPercent !== undefined && !reached && (
+          <div
+            class="bar-marker"
+            title={t('rowPaceMarker')}
+            style={{ left: `${Math.min(100, Math.max(0, elapsedPercent))}%` }}
+          />
         )}
       </div>
       <div class="row-foot">
-        {started ? (
-          <span class="countdown" tabIndex={0} title={formatExact(limit.resetsAt!)}>
-            {limit.resetsAt! > now ? t('countdownResetsIn', countdown) : countdown}
-            <span class="countdown-exact"> · {formatClock(limit.resetsAt!, now)}</span>
+        {due === null ? (
+          <span class="countdown">{formatCountdown(null, now)}</span>
+        ) : (
+          <span
+            class={`countdown${reached ? ' text-critical' : ''}`}
+            tabIndex={0}
+            title={formatExact(due)}
+          >
+            {reached
+              ? t('limitReachedBack', [formatClock(due, now), formatDuration(due - now)])
+              : due > now
+                ? `${t('countdownResetsIn', formatCountdown(due, now))} · ${formatClock(due, now)}`
+                : formatCountdown(due, now)}
+          </span>
+        )}
+        {!reached && runsOutAt !== undefined && due !== null ? (
+          <span class="row-note text-warn">
+            {t('rowRunsOut', [formatDuration(runsOutAt - now), formatDuration(due - runsOutAt)])}
           </span>
         ) : (
-          <span class="countdown">{countdown}</span>
+          !reached &&
+          aheadBy !== undefined && <span class="row-note">{t('rowAhead', aheadBy)}</span>
         )}
       </div>
-      {hints.map((hint) => (
-        <p class="row-hint" key={hint}>
-          {hint}
-        </p>
-      ))}
     </li>
   );
 }

@@ -119,3 +119,32 @@ export function valuesAt(
     return [{ id: s.id, label: s.label, y: s.points[index]!.y, index }];
   });
 }
+
+/**
+ * A projection cut at `until`, its end moved along the line: the chart's future strip is a fixed
+ * share of the plot, so a reset far ahead neither stretches the axis nor shrinks the past. Pure.
+ */
+export function clipProjection(series: Series, until: number): Series {
+  const [a, b] = series.points;
+  if (!a || !b || b.x <= until) return series;
+  if (a.x >= until) return { ...series, points: [] };
+  const y = a.y + ((b.y - a.y) * (until - a.x)) / (b.x - a.x);
+  return { ...series, points: [a, { x: until, y }] };
+}
+
+/**
+ * The radius of each point: a line needs some length to be seen, so a run of readings (points
+ * no further than `gapMs` apart) that spans less than `gapMs` is drawn as a dot on its newest
+ * point: a first reading, two readings seconds apart, one after the browser slept. Pure.
+ */
+export function dotRadii(points: readonly ChartPoint[], gapMs: number, radius = 3): number[] {
+  const radii = points.map(() => 0);
+  let start = 0;
+  for (let i = 0; i < points.length; i++) {
+    const next = points[i + 1];
+    if (next && next.x - points[i]!.x <= gapMs) continue;
+    if (points[i]!.x - points[start]!.x < gapMs) radii[i] = radius;
+    start = i + 1;
+  }
+  return radii;
+}

@@ -19,10 +19,19 @@ export function nextTickIn(resetsAt: number | null, now: number): number | null 
   return left % 60_000 || 60_000;
 }
 
+/**
+ * A whole percent that never claims what the raw value has not reached: 99.6 stays 99, since
+ * "100%" reads as "limit reached". Elsewhere the nearest whole number.
+ */
+function honestRound(percent: number): number {
+  if (!Number.isFinite(percent)) return 0;
+  return percent >= 99 && percent < 100 ? 99 : Math.round(percent);
+}
+
 /** The raw percent as text in the locale's style ("48%", "48 %"): whole numbers, kept over 100. */
 export function formatPercent(percent: number, locale = uiLocale()): string {
   return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(
-    Math.round(percent) / 100,
+    honestRound(percent) / 100,
   );
 }
 
@@ -31,9 +40,9 @@ export function formatCount(value: number, locale = uiLocale()): string {
   return new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(value);
 }
 
-/** Percent clamped for a bar (0–100), rounded. */
+/** Percent clamped for a bar (0–100), rounded as `formatPercent` rounds (99.6 → 99). */
 export function barValue(percent: number): number {
-  return Math.min(100, Math.max(0, Math.round(percent)));
+  return Math.min(100, Math.max(0, honestRound(percent)));
 }
 
 /** Minor units in the account's currency, by the browser's locale. */

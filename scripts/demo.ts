@@ -1,7 +1,7 @@
 // `npm run demo`: the extension against a simulated claude.ai whose usage rises, crosses the alert
 // thresholds, hits the limit and resets, on an accelerated clock: every state without an account.
 // With a display it opens a window and keeps cycling; headless it writes screenshots to demo-output/.
-// `--docs` also copies the light popup to docs/popup.png for the README.
+// `--docs` also copies the popup (light, dark, German) to docs/ for the README.
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -153,7 +153,8 @@ async function main() {
     await seeder.close();
 
     const popup = await session.openPopup();
-    await popup.setViewportSize({ width: 380, height: 760 });
+    // An action popup is at most 600 px tall; the popup is 360 px wide.
+    await popup.setViewportSize({ width: 360, height: 600 });
     do {
       for (const next of FRAMES) {
         frame = next;
@@ -202,6 +203,21 @@ async function main() {
     written.push(await shot(list, 'notifications'));
   } finally {
     await session.close();
+  }
+  try {
+    // The same state in German: the browser's UI language is set at launch.
+    frame = FRAMES.find((f) => f.session === 91)!;
+    const german = await launchExtension(profile, server, { headless: true, language: 'de' });
+    try {
+      await german.triggerPoll();
+      const popup = await german.openPopup();
+      await popup.setViewportSize({ width: 360, height: 600 });
+      await popup.locator('.chart-canvas canvas').waitFor();
+      written.push(await shot(popup, 'popup-de', 'light'));
+    } finally {
+      await german.close();
+    }
+  } finally {
     await server.close();
     rmSync(profile, { recursive: true, force: true });
   }
@@ -209,6 +225,7 @@ async function main() {
     mkdirSync(join(REPO, 'docs'), { recursive: true });
     copyFileSync(join(OUT, 'popup-light.png'), join(REPO, 'docs', 'popup.png'));
     copyFileSync(join(OUT, 'popup-dark.png'), join(REPO, 'docs', 'popup-dark.png'));
+    copyFileSync(join(OUT, 'popup-de.png'), join(REPO, 'docs', 'popup-de.png'));
   }
   console.log(`\nScreenshots:\n${written.map((p) => `  ${p.replace(REPO, '')}`).join('\n')}`);
 }

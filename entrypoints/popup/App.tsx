@@ -1,26 +1,23 @@
 import type { ComponentType } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
-import { OrgSwitcher } from '@/components/OrgSwitcher';
-import { StatusLine } from '@/components/StatusLine';
+import { ExtraRow } from '@/components/ExtraRow';
 import { UsageRow } from '@/components/UsageRow';
-import type { HistoryChartProps } from '@/components/HistoryChart';
-import { badgeLimit } from '@/lib/badge';
-import { failingChannels } from '@/lib/channels/health';
-import { projectionSeries, toSeries } from '@/lib/chart-points';
-import { createSnapshotRepo, openUsageDb } from '@/lib/db';
-import { limitOutlook } from '@/lib/forecast-text';
+import type { ReadingsChartProps } from '@/components/HistoryChart';
 import { formatDuration } from '@/lib/duration';
-import { formatBalance, formatClock, formatExact, formatExtra, nextTickIn } from '@/lib/format';
+import { formatBalance, formatClock, formatExact, nextTickIn } from '@/lib/format';
 import type { Message, RefreshTrigger } from '@/lib/messages';
 import { CLICK_SPACING_MS, pollGate } from '@/lib/poll-gate';
 import { t } from '@/lib/i18n';
 import { levelOf } from '@/lib/levels';
-import { selectedOrgItem } from '@/lib/settings';
+import { levelWithRisk, type LimitOutlook } from '@/lib/risk';
+import { seriesSlots } from '@/lib/palette';
 import { currentFailure, statusOf } from '@/lib/status';
 import { CLAUDE_HOST_PERMISSION } from '@/lib/usage/client';
 import type { Reading } from '@/lib/usage/types';
-import { readPopupData, watchPopupData, type PopupData } from './data';
+import { verdictOf } from '@/lib/verdict';
+import type * as AfterPaint from './after-paint';
+import type { PopupData } from './data';
+import { ext } from './ext';
 
 const H = 3_600_000;
 const RANGES = [
@@ -34,6 +31,8 @@ const RANGES = [
 const FORECAST_HISTORY = 24 * H;
 /** Where claude.ai shows a plan's usage itself, for plans it reports no limits for. */
 const USAGE_PAGE = 'https://claude.ai/settings/usage';
+/** More limits than this fold the chart behind one click, so every bar stays in view. */
+const CHART_FOLDS_ABOVE = 3;
 
 export function App({ initial }: { initial: PopupData }) {
   const [data, setData] = useState(initial);
@@ -41,7 +40,15 @@ export function App({ initial }: { initial: PopupData }) {
   const [refreshing, setRefreshing] = useState(false);
   const [range, setRange] = useState(RANGES[2]!);
   const [history, setHistory] = useState<Reading[] | null>(null);
-  const [Chart, setChart] = useState<ComponentType<HistoryChartProps> | null>(null);
+  const [Chart, setChart] = useState<ComponentType<ReadingsChartProps> | null>(null);
+  /**
+   * Loaded after the first paint: the status line with what to do (the verdict says the headline
+   * meanwhile) and the forecast, which needs the history that also comes after the bars.
+   */
+  const [later, setLater] = useState<typeof AfterPaint | null>(null);
+  const Status = later?.StatusLine;
+  const OrgSwitcher = later?.OrgSwitcher;
+  const outlookOf = later?.limitOutlook;
 
   const { settings, latest, orgs, status } = data;
   const org = orgs.list.find((o) => o.uuid === data.selected) ?? orgs.list[0] ?? null;
@@ -51,7 +58,22 @@ export function App({ initial }: { initial: PopupData }) {
   const signedOut = failure?.kind === 'signed_out';
   const stale = !!reading && now - reading.at > 3 * settings.pollMinutes * 60_000;
 
-  useEffect(() => watchPopupData(() => void readPopupData().then(setData)), []);
+  // The first paint came from a plain storage read; the storage module (settings migrations,
+  // change events) loads after it and keeps the data current.
+  useEffect(() => {
+    let stop: (() => void) | undefined;
+    let live = true;
+    void import('./data').then(({ readPopupData, watchPopupData }) => {
+      if (!live) return;
+      const reread = () => void readPopupData().then((d) => live && setData(d));
+      stop = watchPopupData(reread);
+      reread();
+    });
+    return () => {
+      live = false;
+      stop?.();
+    };
+  }, []);
 
   useEffect(() => {
     const theme = settings.theme;
@@ -83,7 +105,7 @@ export function App({ initial }: { initial: PopupData }) {
     if (!pollGate(data.status, trigger, Date.now()).go) return;
     setRefreshing(true);
     try {
-      await browser.runtime.sendMessage({ type: 'refresh', trigger } satisfies Message);
+      await ext.runtime.sendMessage({ type: 'refresh', trigger } satisfies Message);
     } finally {
       setRefreshing(false);
       setNow(Date.now());
@@ -105,10 +127,9 @@ export function App({ initial }: { initial: PopupData }) {
     if (!org) return;
     let live = true;
     const to = Date.now();
-    void openUsageDb()
-      .then((db) =>
-        createSnapshotRepo(db).range(org.uuid, to - Math.max(range.ms, FORECAST_HISTORY), to),
-      )
+    void import('@/lib/db')
+      .then(({ createSnapshotRepo, openUsageDb }) => openUsageDb().then(createSnapshotRepo))
+      .then((repo) => repo.range(org.uuid, to - Math.max(range.ms, FORECAST_HISTORY), to))
       .then((readings) => live && setHistory(readings))
       .catch(() => live && setHistory([]));
     return () => {
@@ -117,35 +138,62 @@ export function App({ initial }: { initial: PopupData }) {
   }, [org?.uuid, range, reading?.at]);
 
   useEffect(() => {
+    void import('./after-paint').then(setLater);
     void import('@/components/HistoryChart').then((m) => setChart(() => m.default));
   }, []);
 
-  const series = useMemo(
-    () => (history ? toSeries(history.filter((r) => r.at >= Date.now() - range.ms)) : []),
+  const shown = useMemo(
+    () => (history ? history.filter((r) => r.at >= Date.now() - range.ms) : []),
     [history, range],
   );
+
+  const limits = reading?.limits ?? [];
+  const outlooks = useMemo(
+    () =>
+      Object.fromEntries(
+        limits.map((l) => [
+          l.id,
+          history && outlookOf && !signedOut ? outlookOf(l, history, now) : {},
+        ]),
+      ) as Record<string, LimitOutlook>,
+    [reading, history, outlookOf, signedOut, now],
+  );
+  const slots = useMemo(
+    () =>
+      seriesSlots([
+        ...new Set([
+          ...limits.map((l) => l.id),
+          ...shown.flatMap((r) => r.limits.map((l) => l.id)),
+        ]),
+      ]),
+    [reading, shown],
+  );
+  const verdict = verdictOf({
+    limits,
+    outlooks,
+    failure,
+    lastSuccessAt: orgStatus.lastSuccessAt,
+    stale,
+    now,
+  });
+  const levelFor = (percent: number) => levelOf(percent, settings.badge);
 
   // The chart moves on the minute, not with every second of a countdown.
   const minute = Math.ceil(now / 60_000) * 60_000;
 
   // The session's "at this pace" line to its reset, as the forecast notification sees it.
-  const sessionLimit = reading?.limits.find((l) => l.kind === 'session');
-  const projections = useMemo(() => {
-    const line =
-      sessionLimit && history && !signedOut
-        ? projectionSeries(sessionLimit, history, minute)
-        : null;
-    return line ? [line] : [];
-  }, [sessionLimit, history, signedOut, minute]);
+  const sessionLimit = signedOut ? undefined : reading?.limits.find((l) => l.kind === 'session');
 
   const allowAccess = async () => {
-    if (await browser.permissions.request({ origins: [CLAUDE_HOST_PERMISSION] })) await refresh();
+    if (await ext.permissions.request({ origins: [CLAUDE_HOST_PERMISSION] })) await refresh();
   };
 
   const tightest = Object.fromEntries(
     orgs.list.map((o) => [
       o.uuid,
-      latest[o.uuid] ? badgeLimit(latest[o.uuid]!, settings.badge.limit)?.percent : undefined,
+      latest[o.uuid] && later
+        ? later.badgeLimit(latest[o.uuid]!, settings.badge.limit)?.percent
+        : undefined,
     ]),
   );
 
@@ -153,8 +201,23 @@ export function App({ initial }: { initial: PopupData }) {
     <main class="popup">
       <header class="header">
         <div class="title">
-          <h1>{org?.name ?? t('popupTitle')}</h1>
-          {org?.plan && <span class="plan">{org.plan}</span>}
+          {orgs.list.length > 1 && OrgSwitcher ? (
+            <>
+              <h1 class="sr-only">{org?.name}</h1>
+              <OrgSwitcher
+                orgs={orgs.list}
+                selected={org?.uuid ?? ''}
+                tightest={tightest}
+                levelOf={levelFor}
+                onSelect={(uuid) => {
+                  setHistory(null);
+                  void import('@/lib/settings').then((m) => m.selectedOrgItem.setValue(uuid));
+                }}
+              />
+            </>
+          ) : (
+            <h1 title={org?.name}>{org?.name ?? t('popupTitle')}</h1>
+          )}
         </div>
         <div class="actions">
           {nextTry !== null && (
@@ -188,56 +251,49 @@ export function App({ initial }: { initial: PopupData }) {
             type="button"
             class="icon-button"
             aria-label={t('popupOptions')}
-            onClick={() => void browser.runtime.openOptionsPage()}
+            onClick={() => void ext.runtime.openOptionsPage()}
           >
             <span aria-hidden="true">⚙</span>
           </button>
         </div>
       </header>
 
-      <OrgSwitcher
-        orgs={orgs.list}
-        selected={org?.uuid ?? ''}
-        tightest={tightest}
-        onSelect={(uuid) => {
-          setHistory(null);
-          void selectedOrgItem.setValue(uuid);
-        }}
-      />
+      {verdict && <p class={`verdict tone-${verdict.tone}`}>{verdict.text}</p>}
 
-      <StatusLine
-        failure={failure}
-        lastSuccessAt={orgStatus.lastSuccessAt}
-        nextPollAt={status.nextPollAt}
-        stale={stale}
-        refreshing={refreshing}
-        now={now}
-        onAllowAccess={() => void allowAccess()}
-        storeFailing={!!status.storeError}
-        failingChannels={failingChannels(data.deliveries, data.routes.channels)}
-        onOpenOptions={() => void browser.runtime.openOptionsPage()}
-      />
+      <div class="status-row">
+        {later && Status && (
+          <Status
+            failure={failure}
+            lastSuccessAt={orgStatus.lastSuccessAt}
+            nextPollAt={status.nextPollAt}
+            stale={stale}
+            refreshing={refreshing}
+            now={now}
+            onAllowAccess={() => void allowAccess()}
+            storeFailing={!!status.storeError}
+            failingChannels={later.failingChannels(data.deliveries, data.routes.channels)}
+            onOpenOptions={() => void ext.runtime.openOptionsPage()}
+          />
+        )}
+        {org?.plan && <span class="plan">{org.plan}</span>}
+      </div>
 
-      {reading && reading.limits.length > 0 && (
+      {limits.length > 0 && (
         <ul class={`rows${signedOut ? ' dimmed' : ''}`} aria-label={t('popupLimits')}>
-          {reading.limits.map((limit) => {
-            const outlook =
-              history && !signedOut ? limitOutlook(limit, history, now) : { hints: [] };
-            return (
-              <UsageRow
-                key={limit.id}
-                limit={limit}
-                level={levelOf(limit.percent, settings.badge)}
-                now={now}
-                hints={outlook.hints}
-                paceMarker={outlook.percentAtReset}
-                dimmed={signedOut}
-              />
-            );
-          })}
+          {limits.map((limit) => (
+            <UsageRow
+              key={limit.id}
+              limit={limit}
+              level={levelWithRisk(levelFor(limit.percent), outlooks[limit.id])}
+              now={now}
+              outlook={outlooks[limit.id]}
+              slot={slots[limit.id]}
+              dimmed={signedOut}
+            />
+          ))}
         </ul>
       )}
-      {reading && reading.limits.length === 0 && (
+      {reading && limits.length === 0 && (
         <p class="empty no-limits">
           {t('popupNoLimitsPlan')}{' '}
           <a href={USAGE_PAGE} target="_blank" rel="noreferrer">
@@ -247,11 +303,7 @@ export function App({ initial }: { initial: PopupData }) {
       )}
       {!reading && !failure && <p class="empty">{t('statusReading')}</p>}
 
-      {reading?.extra && (
-        <p class="extra">
-          <span>{t('popupExtraUsage')}</span> {formatExtra(reading.extra)}
-        </p>
-      )}
+      {reading?.extra && <ExtraRow extra={reading.extra} level={levelFor} />}
       {reading?.extra && reading.prepaid?.balance && (
         <p
           class="extra"
@@ -266,7 +318,14 @@ export function App({ initial }: { initial: PopupData }) {
       )}
 
       {org && (
-        <section class="history" aria-label={t('popupHistory')}>
+        <details
+          class="history"
+          open={limits.length <= CHART_FOLDS_ABOVE}
+          aria-label={t('popupHistory')}
+        >
+          <summary class={limits.length <= CHART_FOLDS_ABOVE ? 'sr-only' : ''}>
+            {t('popupHistory')}
+          </summary>
           <div class="ranges" role="group" aria-label={t('popupHistoryRange')}>
             {RANGES.map((r) => (
               <button
@@ -282,8 +341,10 @@ export function App({ initial }: { initial: PopupData }) {
           <div class="chart-box">
             {Chart && history ? (
               <Chart
-                series={series}
-                projections={projections}
+                readings={shown}
+                history={history}
+                project={sessionLimit}
+                slots={slots}
                 from={minute - range.ms}
                 to={minute}
                 onDrawn={() => performance.mark('chart-drawn')}
@@ -292,7 +353,7 @@ export function App({ initial }: { initial: PopupData }) {
               <p class="chart-wait">{t('popupLoadingHistory')}</p>
             )}
           </div>
-        </section>
+        </details>
       )}
     </main>
   );

@@ -1,13 +1,13 @@
 import { render } from 'preact';
 import { t } from '@/lib/i18n';
 import { App } from './App';
-import { readPopupData } from './data';
+import { readFirstPaint } from './first-read';
 import './style.css';
 
 document.documentElement.lang = t('htmlLang');
 
 // Paint the bars from extension storage first; the chart and history follow.
-void readPopupData().then((data) => {
+void readFirstPaint().then((data) => {
   render(<App initial={data} />, document.getElementById('app')!);
   performance.mark('bars-painted');
   // A popup with no organisation draws no chart; say so, so nothing waits for it.

@@ -112,11 +112,14 @@ function answers(worker: Worker): Promise<boolean> {
   return Promise.race([worker.evaluate(() => true).catch(() => false), timeout]);
 }
 
-/** Launch Chromium with the build on `profileDir`, resolving claude.ai to the fake `server`. */
+/**
+ * Launch Chromium with the build on `profileDir`, resolving claude.ai to the fake `server`; with
+ * `language` ("de", "ja", …) the browser's UI language is that one (Chromium's language pack needed).
+ */
 export async function launchExtension(
   profileDir: string,
   server: Pick<FakeClaude, 'port' | 'spki'>,
-  { headless = true }: { headless?: boolean } = {},
+  { headless = true, language }: { headless?: boolean; language?: string } = {},
 ): Promise<ExtensionSession> {
   const executablePath = chromiumPath();
   const dir = extensionDir();
@@ -127,6 +130,8 @@ export async function launchExtension(
       executablePath,
       headless,
       args,
+      // Chromium on Linux takes its UI language, and so chrome.i18n's, from LANGUAGE.
+      ...(language ? { env: { ...process.env, LANGUAGE: language } } : {}),
     });
     const isExtension = (w: Worker) => w.url().startsWith('chrome-extension://');
     const worker =

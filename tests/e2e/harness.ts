@@ -12,6 +12,8 @@ import { launchExtension, REPO, type ExtensionSession } from './extension-sessio
  */
 
 export interface ExtensionFixtures {
+  /** The browser's UI language for this test (`test.use({ language: 'de' })`); the system's by default. */
+  language: string | undefined;
   /** The fake claude.ai this test's browser talks to (as https://claude.ai). */
   server: FakeClaude;
   /** The Chromium profile directory; kept across `restart()`. */
@@ -34,6 +36,7 @@ export interface ExtensionFixtures {
 }
 
 export const test = base.extend<ExtensionFixtures>({
+  language: [undefined, { option: true }],
   // eslint-disable-next-line no-empty-pattern
   server: async ({}, use) => {
     const server = await startFakeClaude();
@@ -46,8 +49,8 @@ export const test = base.extend<ExtensionFixtures>({
     await use(dir);
     rmSync(dir, { recursive: true, force: true });
   },
-  session: async ({ profileDir, server }, use) => {
-    const session = await launchExtension(profileDir, server);
+  session: async ({ profileDir, server, language }, use) => {
+    const session = await launchExtension(profileDir, server, { language });
     await use(session);
     await session.close();
   },

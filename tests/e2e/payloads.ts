@@ -34,3 +34,62 @@ export function sessionPayload(
     },
   };
 }
+
+export interface GlanceOptions {
+  session?: number;
+  weekly?: number;
+  /** The per-model weekly limit ("Weekly · Sonnet"). */
+  model?: number;
+  sessionResetsAt?: number;
+  weeklyResetsAt?: number;
+  /** Extra usage spent of a $50 monthly cap, in cents; null for none. */
+  extraCents?: number | null;
+}
+
+/**
+ * Today's usage shape with three limits (session, weekly, weekly per model) and extra usage
+ * with a monthly cap: the fullest popup a Max plan shows.
+ */
+export function glancePayload(options: GlanceOptions = {}): FakeResponse {
+  const now = Date.now();
+  const {
+    session = 48,
+    weekly = 40,
+    model = 12,
+    sessionResetsAt = Math.ceil(now / H) * H + 2 * H,
+    weeklyResetsAt = now + 3.5 * 24 * H,
+    extraCents = 1250,
+  } = options;
+  const limit = (kind: string, percent: number, at: number, name?: string) => ({
+    kind,
+    group: kind === 'session' ? 'session' : 'weekly',
+    percent,
+    severity: 'normal',
+    resets_at: iso(at),
+    scope: name ? { model: { id: null, display_name: name } } : null,
+    is_active: false,
+  });
+  return {
+    body: {
+      five_hour: { utilization: session, resets_at: iso(sessionResetsAt) },
+      seven_day: { utilization: weekly, resets_at: iso(weeklyResetsAt) },
+      seven_day_opus: null,
+      seven_day_sonnet: null,
+      extra_usage: null,
+      limits: [
+        limit('session', session, sessionResetsAt),
+        limit('weekly_all', weekly, weeklyResetsAt),
+        limit('weekly_scoped', model, weeklyResetsAt, 'Sonnet'),
+      ],
+      ...(extraCents === null
+        ? {}
+        : {
+            spend: {
+              used: { amount_minor: extraCents, currency: 'USD', exponent: 2 },
+              limit: { amount_minor: 5000, currency: 'USD', exponent: 2 },
+              enabled: true,
+            },
+          }),
+    },
+  };
+}

@@ -194,7 +194,8 @@ test.describe('the popup', () => {
     const session = popup.locator('li', {
       has: popup.getByRole('progressbar', { name: '5-hour session' }),
     });
-    await expect(session).toContainText(/At this pace: runs out ~.+ before reset\)/);
+    // The forecast is relative ("runs out in ~…, … before reset"), as issue 17 words it.
+    await expect(session).toContainText(/runs out in ~.+, .+ before reset/);
     // The chart draws the projection as a dashed line to the reset, full by then; its text says so.
     await expect(popup.getByRole('img')).toHaveAttribute(
       'aria-label',
@@ -217,7 +218,9 @@ test.describe('the popup', () => {
     const popup = await openPopup();
     const chart = popup.getByRole('img');
     const readout = popup.locator('.chart-readout');
-    await expect(readout).toContainText('use ← →');
+    // The keyboard hint is the chart's accessible description; the line under it is its legend.
+    await expect(chart).toHaveAccessibleDescription(/use ← →/);
+    await expect(readout).toHaveText(/^5-hour session\s*Weekly \(all models\)$/);
 
     await chart.focus();
     await popup.keyboard.press('End');
@@ -227,7 +230,7 @@ test.describe('the popup', () => {
     await expect(readout).not.toContainText(/5-hour session: 50\s?%/);
     await popup.keyboard.press('ArrowRight');
     await popup.keyboard.press('Escape');
-    await expect(readout).toContainText('use ← →');
+    await expect(readout).not.toContainText(/:\s*\d/);
 
     // The pointer near the right of the plot (the readings are the latest minute of the day shown)
     // reads the newest values too; leaving the chart clears the readout.
@@ -235,6 +238,6 @@ test.describe('the popup', () => {
     await chart.hover({ position: { x: box.width * 0.9, y: box.height / 2 } });
     await expect(readout).toContainText(/5-hour session: 50\s?%/);
     await popup.getByRole('button', { name: 'Refresh' }).hover();
-    await expect(readout).toContainText('use ← →');
+    await expect(readout).not.toContainText(/:\s*\d/);
   });
 });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
+  clipProjection,
   cursorStops,
+  dotRadii,
   downsample,
   nearestStop,
   projectionSeries,
@@ -126,5 +128,49 @@ describe('the chart’s reading cursor', () => {
     expect(valuesAt([session, weekly], 100)).toEqual([
       { id: 'session', label: '5-hour session', y: 10, index: 0 },
     ]);
+  });
+});
+
+describe('clipProjection and dotRadii', () => {
+  const line = {
+    id: 'session',
+    label: 'x',
+    points: [
+      { x: 0, y: 40 },
+      { x: 100, y: 90 },
+    ],
+  };
+
+  it('cuts a projection at the end of the future strip, along its line', () => {
+    expect(clipProjection(line, 50).points).toEqual([
+      { x: 0, y: 40 },
+      { x: 50, y: 65 },
+    ]);
+    expect(clipProjection(line, 200)).toBe(line);
+    expect(
+      clipProjection(
+        {
+          ...line,
+          points: [
+            { x: 60, y: 1 },
+            { x: 90, y: 2 },
+          ],
+        },
+        50,
+      ).points,
+    ).toEqual([]);
+  });
+
+  it('draws a lone reading as a dot and a run of readings as a line', () => {
+    const points = [
+      { x: 0, y: 1 },
+      { x: 10, y: 2 },
+      { x: 500, y: 3 },
+    ];
+    expect(dotRadii(points, 60)).toEqual([0, 3, 3]);
+    expect(dotRadii([{ x: 0, y: 5 }], 60)).toEqual([3]);
+    // A long run is a line of its own: no dots on it.
+    const run = Array.from({ length: 10 }, (_, i) => ({ x: i * 30, y: i }));
+    expect(dotRadii(run, 60)).toEqual(run.map(() => 0));
   });
 });

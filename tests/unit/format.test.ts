@@ -41,6 +41,34 @@ describe('percent and money', () => {
     expect([barValue(130.4), barValue(-3), barValue(47.5)]).toEqual([100, 0, 48]);
   });
 
+  it('never shows 100% before the raw value reaches it', () => {
+    expect([99, 99.4, 99.6, 99.99].map((p) => formatPercent(p, 'en'))).toEqual([
+      '99%',
+      '99%',
+      '99%',
+      '99%',
+    ]);
+    expect(formatPercent(100, 'en')).toBe('100%');
+    expect([barValue(99.6), barValue(99.99), barValue(100)]).toEqual([99, 99, 100]);
+    expect(formatPercent(98.6, 'en')).toBe('99%');
+  });
+
+  it.each([
+    ['en', /^91%$/],
+    ['de', /^91\u00a0%$/],
+    // French uses a narrow no-break space in newer ICU data, a no-break space in older.
+    ['fr', /^91[\u00a0\u202f]%$/],
+    ['es', /^91\u00a0%$/],
+    ['ja', /^91%$/],
+  ])('writes the percent the %s way', (locale, text) => {
+    expect(formatPercent(91.2, locale)).toMatch(text);
+  });
+
+  it('never writes NaN for a bad value', () => {
+    expect(formatPercent(Number.NaN, 'en')).toBe('0%');
+    expect(barValue(Number.NaN)).toBe(0);
+  });
+
   it('turns minor units into the account currency', () => {
     expect(formatMoney(1942.2, 'USD', 2, 'en-US')).toBe('$19.42');
     expect(formatMoney(500, 'JPY', 0, 'en-US')).toBe('¥500');

@@ -43,12 +43,66 @@ describe('UsageRow', () => {
   it('makes the countdown focusable and gives the exact reset time', () => {
     render(
       <ul>
-        <UsageRow limit={fakeLimit()} level="ok" now={T0} hints={['On pace to last until reset']} />
+        <UsageRow limit={fakeLimit()} level="ok" now={T0} />
       </ul>,
     );
     const countdown = screen.getByText('Resets in 2 h 11 min', { exact: false });
     expect(countdown.getAttribute('tabindex')).toBe('0');
     expect(countdown.getAttribute('title')).toBeTruthy();
-    expect(screen.getByText('On pace to last until reset')).toBeTruthy();
+    // The clock time is there without hovering, beside the time left.
+    expect(countdown.textContent).toMatch(/^Resets in 2 h 11 min · \S*\d{2}:\d{2}/);
+  });
+
+  it('says a reached limit is back at its reset, with the time left', () => {
+    render(
+      <ul>
+        <UsageRow
+          limit={fakeLimit({ percent: 100, resetsAt: T0 + 47 * 60_000 })}
+          level="critical"
+          now={T0}
+          outlook={{ elapsedPercent: 80 }}
+        />
+      </ul>,
+    );
+    expect(screen.getByText(/^Limit reached · back at .+ \(in 47 min\)$/)).toBeTruthy();
+    expect(document.querySelector('.bar-marker')).toBeNull();
+  });
+
+  it('gives the forecast only for a limit at risk, in relative terms', () => {
+    const limit = fakeLimit({ resetsAt: T0 + 4 * 3600_000 + 38 * 60_000 });
+    const { rerender } = render(
+      <ul>
+        <UsageRow limit={limit} level="warn" now={T0} outlook={{ runsOutAt: T0 + 4 * 3600_000 }} />
+      </ul>,
+    );
+    expect(screen.getByText('runs out in ~4 h, 38 min before reset')).toBeTruthy();
+    rerender(
+      <ul>
+        <UsageRow limit={limit} level="ok" now={T0} outlook={{ lasts: true }} />
+      </ul>,
+    );
+    expect(screen.queryByText(/runs out/)).toBeNull();
+  });
+
+  it('puts the pace marker at the elapsed time and says "ahead" only when ahead', () => {
+    const { rerender } = render(
+      <ul>
+        <UsageRow limit={fakeLimit()} level="ok" now={T0} outlook={{ elapsedPercent: 50 }} />
+      </ul>,
+    );
+    const marker = document.querySelector<HTMLElement>('.bar-marker')!;
+    expect(marker.style.left).toBe('50%');
+    expect(screen.queryByText(/ahead of pace/)).toBeNull();
+    rerender(
+      <ul>
+        <UsageRow
+          limit={fakeLimit({ percent: 62 })}
+          level="ok"
+          now={T0}
+          outlook={{ elapsedPercent: 50, aheadBy: 12 }}
+        />
+      </ul>,
+    );
+    expect(screen.getByText('ahead of pace by 12 points')).toBeTruthy();
   });
 });

@@ -1,0 +1,46 @@
+import { DEFAULT_SETTINGS, EMPTY_STATUS } from '@/lib/settings-defaults';
+import type { PopupData } from './data';
+import { ext } from './ext';
+
+/** Where the storage items of `lib/settings` and `lib/channels/store` keep their values. */
+const KEYS = [
+  'settings',
+  'latest',
+  'orgs',
+  'selectedOrg',
+  'status',
+  'alertRoutes',
+  'deliveryLog',
+] as const;
+
+type Raw = Partial<Record<(typeof KEYS)[number], unknown>>;
+const isRecord = (v: unknown): v is Record<string, never> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+/** The stored value when it has the right outer shape, else the fallback. */
+const or = <T>(value: unknown, fallback: T, ok = isRecord(value)): T =>
+  ok ? (value as T) : fallback;
+
+/**
+ * The bars' data in one read of `storage.local`, without the storage module: the first paint
+ * comes from this, and the popup reads everything again through `readPopupData` right after
+ * (which migrates old settings and knows every default). Anything missing or odd falls back.
+ */
+export async function readFirstPaint(): Promise<PopupData> {
+  const raw: Raw = await ext.storage.local.get([...KEYS]);
+  const settings = or<Partial<PopupData['settings']>>(raw.settings, {});
+  const orgs = raw.orgs as PopupData['orgs'] | undefined;
+  return {
+    settings: {
+      ...DEFAULT_SETTINGS,
+      ...settings,
+      badge: { ...DEFAULT_SETTINGS.badge, ...or(settings.badge, {}) },
+    },
+    latest: or(raw.latest, {}),
+    orgs: or(orgs, { list: [], discoveredAt: null }, Array.isArray(orgs?.list)),
+    selected: or(raw.selectedOrg, null, typeof raw.selectedOrg === 'string'),
+    status: or(raw.status, EMPTY_STATUS),
+    // Only the status line reads these, and it loads after the first paint with the full read.
+    routes: or(raw.alertRoutes, { desktop: {}, channels: [] } as unknown as PopupData['routes']),
+    deliveries: or(raw.deliveryLog, [], Array.isArray(raw.deliveryLog)),
+  };
+}
