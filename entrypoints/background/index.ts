@@ -9,7 +9,7 @@ import { createServices } from './services';
 const MAINTENANCE_ALARM = 'maintenance';
 
 export default defineBackground(() => {
-  const { poller, updateBadge, notifier, compact, testChannel } = createServices();
+  const { poller, updateBadge, notifier, compact, testChannel, outlooksFor } = createServices();
 
   // Listeners first and synchronously: a worker woken by an event must not miss it.
   browser.runtime.onInstalled.addListener(() => void poller.poll('install'));
@@ -26,6 +26,7 @@ export default defineBackground(() => {
         .then((r) => (r.deferred ? { ok: r.ok, deferred: r.deferred } : { ok: r.ok }));
     if (message.type === 'test-notification') return notifier.sendTest().then(() => ({ ok: true }));
     if (message.type === 'test-channel') return testChannel(message.channelId);
+    if (message.type === 'outlooks') return outlooksFor(message.orgId);
     if (message.type === 'open-details')
       return openDetails({
         openPopup: browser.action.openPopup ? () => browser.action.openPopup() : undefined,

@@ -4,3 +4,5 @@ export { failingChannels } from '@/lib/channels/health';
 export { limitOutlook } from '@/lib/outlook';
 export { OrgSwitcher } from '@/components/OrgSwitcher';
 export { badgeLimit } from '@/lib/badge';
+export { CLICK_SPACING_MS, pollGate } from '@/lib/poll-gate';
+export { formatDuration } from '@/lib/duration';
