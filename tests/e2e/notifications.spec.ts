@@ -1,5 +1,4 @@
 import type { Worker } from '@playwright/test';
-import type { PollStatus } from '../../lib/usage/types';
 import { fixtureJson } from '../fixtures/fake-claude';
 import type { ChromeApi } from './extension-state';
 import { expect, test } from './harness';
@@ -57,21 +56,10 @@ test.describe('desktop notifications', () => {
     server,
     signIn,
     triggerPoll,
-    storageGet,
     sw,
   }) => {
     server.setOrganizations(ONE_ORG);
     await signIn();
-    // An install poll that ran before the cookie was set says "signed out": not this test's notice.
-    await expect
-      .poll(async () => (await storageGet<PollStatus>('status'))?.pollingSince ?? null)
-      .toBeNull();
-    await (
-      await sw()
-    ).evaluate(async () => {
-      for (const id of Object.keys(await chrome.notifications.getAll()))
-        await chrome.notifications.clear(id);
-    });
     const resetsAt = Date.now() + 2 * H;
     const ids: string[] = [];
     // Polls a moment apart: a steep climb, projected full within minutes, long before the reset.
