@@ -1,8 +1,9 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { StatusLine } from '@/components/StatusLine';
 import { barValue, formatClock, formatCountdown, formatExtra, formatPercent } from '@/lib/format';
 import { t } from '@/lib/i18n';
-import { levelOf, type LevelThresholds } from '@/lib/levels';
+import { levelOf, type Level, type LevelThresholds } from '@/lib/levels';
+import { levelWithRisk, type LimitOutlook } from '@/lib/risk';
 import { meterLimits } from '@/lib/page-meter';
 import type { Limit, Org, OrgStatus, Reading } from '@/lib/usage/types';
 import type { Verdict } from '@/lib/verdict';
@@ -20,17 +21,21 @@ export interface PageMeterProps {
   /** A floating pill (no composer found): it can be dragged by its handle. */
   floating: boolean;
   onDragStart?: (event: PointerEvent) => void;
-  /** The popup's verdict line; its forecast arrives once the panel has been opened. */
+  /** The popup's verdict line. */
   verdict: Verdict | null;
-  /** The panel opened: a moment to fetch what only the panel shows. */
-  onOpen?: () => void;
+  /** Each limit's forecast by id, as the popup has it: a limit at risk is at least amber. */
+  outlooks: Readonly<Record<string, LimitOutlook>>;
   onDetails: () => void;
   onClose: () => void;
 }
 
+/** A limit's colour: by its percent, and at least amber when its forecast runs out before the reset. */
+const levelFor = (limit: Limit, props: PageMeterProps): Level =>
+  levelWithRisk(levelOf(limit.percent, props.thresholds), props.outlooks[limit.id]);
+
 /** A thin bar with its percent, coloured by level; greyed while the numbers are not current. */
 function MiniBar({ limit, short, props }: { limit: Limit; short: string; props: PageMeterProps }) {
-  const level = levelOf(limit.percent, props.thresholds);
+  const level = levelFor(limit, props);
   return (
     <span class={`mini level-${level}`}>
       <span class="mini-label" aria-hidden="true">
@@ -54,7 +59,7 @@ function MiniBar({ limit, short, props }: { limit: Limit; short: string; props: 
 
 /** One row of the expanded view: name, percent, bar, and when it resets. */
 function LimitLine({ limit, props }: { limit: Limit; props: PageMeterProps }) {
-  const level = levelOf(limit.percent, props.thresholds);
+  const level = levelFor(limit, props);
   const { resetsAt } = limit;
   return (
     <li class={`line level-${level}`}>
@@ -92,9 +97,6 @@ export function PageMeter(props: PageMeterProps) {
   const [hover, setHover] = useState(false);
   const [focused, setFocused] = useState(false);
   const open = pinned || hover || focused;
-  useEffect(() => {
-    if (open) props.onOpen?.();
-  }, [open, props.reading?.at]);
   const { reading, failure, stale, now } = props;
   const { session, weekly, binding } = reading
     ? meterLimits(reading)
@@ -117,7 +119,7 @@ export function PageMeter(props: PageMeterProps) {
         {weekly && <MiniBar limit={weekly} short={t('meterWeeklyShort')} props={props} />}
         {binding && (
           <span
-            class={`dot level-${levelOf(binding.percent, props.thresholds)}`}
+            class={`dot level-${levelFor(binding, props)}`}
             role="img"
             aria-label={`${binding.label} ${formatPercent(binding.percent)}`}
             title={`${binding.label} ${formatPercent(binding.percent)}`}

@@ -1,4 +1,4 @@
-import { formatDuration } from '@/lib/duration';
+import { formatDuration, formatForecastIn } from '@/lib/duration';
 import { barValue, formatClock, formatCountdown, formatExact, formatPercent } from '@/lib/format';
 import { t } from '@/lib/i18n';
 import type { Level } from '@/lib/levels';
@@ -75,7 +75,7 @@ export function UsageRow({ limit, level, now, outlook = {}, slot, dimmed }: Usag
         )}
         {!reached && runsOutAt !== undefined && due !== null ? (
           <span class="row-note text-warn">
-            {t('rowRunsOut', [formatDuration(runsOutAt - now), formatDuration(due - runsOutAt)])}
+            {t('rowRunsOut', [formatForecastIn(runsOutAt - now), formatDuration(due - runsOutAt)])}
           </span>
         ) : (
           !reached &&

@@ -22,4 +22,12 @@ export function formatDuration(ms: number): string {
   return t('durationMinutes', minutes);
 }
 
+/**
+ * How far off a forecast is: whole minutes, at least one. A projection is never second-precise,
+ * and one already due still reads "~1 min", never "~0 s".
+ */
+export function formatForecastIn(ms: number): string {
+  return formatDuration(Math.max(MINUTE, Number.isFinite(ms) ? ms : MINUTE));
+}
+
 export const TIME = { MINUTE, HOUR, DAY } as const;

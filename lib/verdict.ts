@@ -1,4 +1,4 @@
-import { formatDuration } from './duration';
+import { formatDuration, formatForecastIn } from './duration';
 import { formatAgo, formatClock, formatPercent } from './format';
 import { t, type MessageKey } from './i18n';
 import type { LimitOutlook } from './outlook';
@@ -96,7 +96,7 @@ export function verdictOf(input: VerdictInput): Verdict | null {
       tone: 'warn',
       text: t('verdictRunsOut', [
         runsOut.label,
-        formatDuration(at - now),
+        formatForecastIn(at - now),
         formatClock(runsOut.resetsAt!, now, locale),
       ]),
     };

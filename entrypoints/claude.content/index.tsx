@@ -44,8 +44,8 @@ export default defineContentScript({
     let docked = false;
     let tick: ReturnType<typeof setTimeout> | undefined;
     let pageOrg: string | null = null;
-    // Each limit's forecast for the verdict, asked of the worker (which has the history) for one
-    // organisation's reading at a time, and only once the panel is opened.
+    // Each limit's forecast for the verdict and the colours, asked of the worker (which has the
+    // history; no request to claude.ai) once per organisation's reading.
     let outlooks: { key: string; value: Record<string, LimitOutlook> } | null = null;
     let asking: string | null = null;
     const askOutlooks = (orgId: string, key: string) => {
@@ -114,10 +114,12 @@ export default defineContentScript({
       const failure = currentFailure(orgStatus);
       const stale = !!reading && now - reading.at > 3 * settings.pollMinutes * 60_000;
       const key = `${org?.uuid}|${reading?.at}`;
+      if (org && reading) askOutlooks(org.uuid, key);
+      const known = outlooks?.key === key ? outlooks.value : {};
       const verdict = reading
         ? verdictOf({
             limits: reading.limits,
-            outlooks: outlooks?.key === key ? outlooks.value : {},
+            outlooks: known,
             failure,
             lastSuccessAt: orgStatus.lastSuccessAt,
             stale,
@@ -135,7 +137,7 @@ export default defineContentScript({
           failure={failure}
           stale={stale}
           verdict={verdict}
-          onOpen={() => org && reading && askOutlooks(org.uuid, key)}
+          outlooks={known}
           nextPollAt={status.nextPollAt}
           thresholds={settings.badge}
           now={now}

@@ -1,4 +1,4 @@
-import { formatDuration } from '../duration';
+import { formatDuration, formatForecastIn } from '../duration';
 import { forecast, forecastOptions, type Point } from '../forecast';
 import { formatClock } from '../format';
 import { t } from '../i18n';
@@ -124,7 +124,7 @@ export function forecastNotice(
   return {
     id: `forecast:${key}`,
     kind: 'forecast',
-    title: t('notifyTitleForecast', [limit.label, formatDuration(Math.max(0, fullAt - now))]),
+    title: t('notifyTitleForecast', [limit.label, formatForecastIn(fullAt - now)]),
     message: orgLabel ? t('notifyLineWithOrg', [line, orgLabel]) : line,
     priority: 1.5,
     key,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { formatForecastIn } from '../../lib/duration';
 import {
   barValue,
   formatCountdown,
@@ -91,5 +92,18 @@ describe('percent and money', () => {
     expect(formatBalance({ amountMinor: 50000, currency: 'JPY', exponent: 0 }, 'en-US')).toBe(
       'balance ¥50,000',
     );
+  });
+});
+
+describe('formatForecastIn', () => {
+  it.each([
+    [-5_000, '1 min'],
+    [0, '1 min'],
+    [2_000, '1 min'],
+    [Number.NaN, '1 min'],
+    [90_000, '2 min'],
+    [2 * 3_600_000 + 60_000, '2 h 1 min'],
+  ])('%s ms → %s: a forecast is whole minutes, at least one', (ms, text) => {
+    expect(formatForecastIn(ms)).toBe(text);
   });
 });
