@@ -33,6 +33,24 @@ export interface PageMeterProps {
 const levelFor = (limit: Limit, props: PageMeterProps): Level =>
   levelWithRisk(levelOf(limit.percent, props.thresholds), props.outlooks[limit.id]);
 
+/** A limit's bar: a labelled progressbar with the rounded percent (clamped for the fill). */
+function Bar({ limit, wide }: { limit: Limit; wide?: boolean }) {
+  const value = barValue(limit.percent);
+  return (
+    <span
+      class={`mini-bar${wide ? ' wide' : ''}`}
+      role="progressbar"
+      aria-label={limit.label}
+      aria-valuemin={0}
+      aria-valuemax={100}
+      aria-valuenow={value}
+      aria-valuetext={formatPercent(limit.percent)}
+    >
+      <span class="mini-fill" style={{ width: `${value}%` }} />
+    </span>
+  );
+}
+
 /** A thin bar with its percent, coloured by level; greyed while the numbers are not current. */
 function MiniBar({ limit, short, props }: { limit: Limit; short: string; props: PageMeterProps }) {
   const level = levelFor(limit, props);
@@ -41,17 +59,7 @@ function MiniBar({ limit, short, props }: { limit: Limit; short: string; props: 
       <span class="mini-label" aria-hidden="true">
         {short}
       </span>
-      <span
-        class="mini-bar"
-        role="progressbar"
-        aria-label={limit.label}
-        aria-valuemin={0}
-        aria-valuemax={100}
-        aria-valuenow={barValue(limit.percent)}
-        aria-valuetext={formatPercent(limit.percent)}
-      >
-        <span class="mini-fill" style={{ width: `${barValue(limit.percent)}%` }} />
-      </span>
+      <Bar limit={limit} />
       <span class="mini-percent">{formatPercent(limit.percent)}</span>
     </span>
   );
@@ -67,17 +75,7 @@ function LimitLine({ limit, props }: { limit: Limit; props: PageMeterProps }) {
         <span>{limit.label}</span>
         <span class="line-percent">{formatPercent(limit.percent)}</span>
       </span>
-      <span
-        class="mini-bar wide"
-        role="progressbar"
-        aria-label={limit.label}
-        aria-valuemin={0}
-        aria-valuemax={100}
-        aria-valuenow={barValue(limit.percent)}
-        aria-valuetext={formatPercent(limit.percent)}
-      >
-        <span class="mini-fill" style={{ width: `${barValue(limit.percent)}%` }} />
-      </span>
+      <Bar limit={limit} wide />
       <span class="line-foot">
         {resetsAt !== null && resetsAt > props.now
           ? `${t('countdownResetsIn', formatCountdown(resetsAt, props.now))} · ${formatClock(resetsAt, props.now)}`
