@@ -1,3 +1,4 @@
+import { GLOBAL_RULES } from '@/lib/alerts/audience';
 import { DEFAULT_BODY_TEMPLATE } from '@/lib/channels/render';
 import {
   DEFAULT_CHANNEL_EVENTS,
@@ -113,6 +114,7 @@ export function toChannel(draft: Draft, id: string): { channel: Channel; errors:
     name: draft.name.trim(),
     enabled: true,
     events: { ...DEFAULT_CHANNEL_EVENTS },
+    rules: { ...GLOBAL_RULES },
   };
   const channel = typed(draft, base);
   const errors = validateChannel(channel);

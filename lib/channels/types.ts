@@ -3,6 +3,7 @@
  * destination the person configured; the alert rules decide *what* to say, the routes decide
  * *where* (desktop, channels, or both).
  */
+import type { AudienceRules } from '../alerts/audience';
 
 /** The alert rules whose notices can be routed. */
 export const ROUTED_EVENTS = ['threshold', 'reached', 'reset', 'forecast', 'signed_out'] as const;
@@ -25,6 +26,8 @@ interface ChannelBase {
   enabled: boolean;
   /** Which alert rules go to this channel. */
   events: Record<RoutedEvent, boolean>;
+  /** Its own thresholds and limits, or the global ones (absent in routes stored before them). */
+  rules?: AudienceRules;
 }
 
 export interface SlackChannel extends ChannelBase {
@@ -92,6 +95,8 @@ export type Channel =
 export interface AlertRoutes {
   /** Desktop notifications per rule (the master switch is `settings.notifications.enabled`). */
   desktop: Record<RoutedEvent, boolean>;
+  /** The desktop's own thresholds and limits, or the global ones (absent before them). */
+  desktopRules?: AudienceRules;
   channels: Channel[];
 }
 

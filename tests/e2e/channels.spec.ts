@@ -104,6 +104,42 @@ test.describe('alert channels', () => {
     await snap(page, 'options-channels');
   });
 
+  test('a webhook with its own 95 % level hears nothing at 80 % while the desktop warns, then hears 95 %', async ({
+    server,
+    signIn,
+    triggerPoll,
+    currentContext,
+    extensionId,
+    sw,
+  }) => {
+    const fixtures = { server, signIn, triggerPoll, currentContext, extensionId };
+    const page = await withWebhook(fixtures, () => ({ status: 204 }));
+    await page.getByLabel('Levels for Team hook').selectOption({ label: 'Its own' });
+    const levels = page.getByLabel('Team hook warns at (%)');
+    await levels.fill('95');
+    await levels.press('Tab');
+    await expect
+      .poll(async () => {
+        const stored = await (await sw()).evaluate(() => chrome.storage.local.get('alertRoutes'));
+        return (stored.alertRoutes as { channels: { rules?: { thresholds: number[] } }[] })
+          .channels[0]!.rules?.thresholds;
+      })
+      .toEqual([95]);
+
+    server.setUsage('*', sessionPayload(80));
+    await triggerPoll();
+    const shown = await (await sw()).evaluate(() => chrome.notifications.getAll());
+    expect(Object.keys(shown)).toContain(`threshold:${MAX_ORG}|session`);
+    expect(hooks(server.requests, '/hook')).toHaveLength(0);
+
+    server.setUsage('*', sessionPayload(96));
+    await triggerPoll();
+    const hook = await server.waitForRequest((r) => r.path === '/hook');
+    expect(JSON.parse(hook.body)).toMatchObject({ event: 'threshold', percent: 96 });
+    await expect(page.locator('.deliveries tbody tr')).toHaveCount(1);
+    expect(hooks(server.requests, '/hook')).toHaveLength(1);
+  });
+
   test('Slack and Discord get their own bodies for the same alert, and a muted rule sends nothing', async ({
     server,
     signIn,
