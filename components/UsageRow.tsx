@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { formatDuration } from '@/lib/duration';
 import { barValue, formatClock, formatCountdown, formatExact, formatPercent } from '@/lib/format';
 import { t } from '@/lib/i18n';
@@ -15,6 +16,8 @@ export interface UsageRowProps {
   slot?: number;
   /** Dim the row: the numbers are not current (signed out). */
   dimmed?: boolean;
+  /** Below the reset line: the row's own action (the reset reminder), loaded after paint. */
+  action?: ComponentChildren;
 }
 
 /**
@@ -22,7 +25,7 @@ export interface UsageRowProps {
  * the reset ("Resets in 2 h 11 min · 09:56", or "Limit reached · back at …") below, with the
  * forecast only when the limit runs out before its reset, and the pace only when ahead of it.
  */
-export function UsageRow({ limit, level, now, outlook = {}, slot, dimmed }: UsageRowProps) {
+export function UsageRow({ limit, level, now, outlook = {}, slot, dimmed, action }: UsageRowProps) {
   const value = barValue(limit.percent);
   const due = limit.resetsAt;
   const reached = limit.percent >= 100 && due !== null && due > now;
@@ -82,6 +85,7 @@ export function UsageRow({ limit, level, now, outlook = {}, slot, dimmed }: Usag
           aheadBy !== undefined && <span class="row-note">{t('rowAhead', aheadBy)}</span>
         )}
       </div>
+      {action}
     </li>
   );
 }

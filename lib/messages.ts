@@ -6,6 +6,8 @@ export type Message =
   | { type: 'refresh'; trigger?: RefreshTrigger }
   | { type: 'test-notification' }
   | { type: 'test-channel'; channelId: string }
+  /** The popup's "Notify me when it resets" on one limit, set (`on`) or cancelled. */
+  | { type: 'reset-reminder'; orgId: string; limitId: string; on: boolean }
   /** The in-page meter's "Details": open the extension's own view of every limit. */
   | { type: 'open-details' };
 
@@ -24,7 +26,7 @@ export type MessageResponse<M extends Message> = M extends { type: 'refresh' }
     ? { ok: boolean }
     : M extends { type: 'test-channel' }
       ? DeliveryRecord | null
-      : M extends { type: 'open-details' }
+      : M extends { type: 'open-details' | 'reset-reminder' }
         ? { ok: boolean }
         : never;
 
@@ -37,6 +39,10 @@ export function isMessage(value: unknown): value is Message {
     trigger?: unknown;
   };
   if (type === 'test-channel') return typeof channelId === 'string';
+  if (type === 'reset-reminder') {
+    const { orgId, limitId, on } = value as { orgId?: unknown; limitId?: unknown; on?: unknown };
+    return typeof orgId === 'string' && typeof limitId === 'string' && typeof on === 'boolean';
+  }
   if (type === 'refresh')
     return (
       trigger === undefined || trigger === 'refresh' || trigger === 'open' || trigger === 'page'

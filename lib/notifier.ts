@@ -4,6 +4,7 @@ import { decideOwn, DESKTOP } from './alerts/audience-run';
 import type { AlertState, Notice } from './alerts/state';
 import { t } from './i18n';
 import { payloadOf, routedEvent } from './channels/payload';
+import { routeOn } from './channels/routing';
 import type { AlertPayload, AlertRoutes, Channel } from './channels/types';
 import type { Item } from './poll-store-item';
 import type { PollState } from './poll-store';
@@ -139,6 +140,33 @@ export function createNotifier(deps: NotifierDeps) {
             return desktop && (!event || routes?.desktop[event] !== false);
           }),
         );
+      });
+    },
+
+    /**
+     * A notice decided outside the polls (the reset reminder), routed like its kind: to the
+     * desktop and the channels its route reaches, or, when routed nowhere, to the desktop anyway,
+     * since the person asked for it. Not held by quiet hours, for the same reason.
+     */
+    announce(notice: Notice, poll: PollState): Promise<void> {
+      return serial(async () => {
+        const event = routedEvent(notice);
+        const routes = deps.channels ? await deps.channels.routes.getValue() : null;
+        const rules = poll.settings.notifications;
+        const channels = (routes?.channels ?? []).filter(
+          (c) =>
+            c.enabled &&
+            event !== null &&
+            routeOn(rules, routes!, event, { channelId: c.id }) &&
+            noticeFor(notice, c.rules, poll.latest, false),
+        );
+        for (const channel of channels) {
+          const payload = payloadOf(notice, event!, poll.latest, poll.orgs);
+          void deps.channels!.send(channel, payload).catch(() => undefined);
+        }
+        const desktop =
+          rules.enabled && (event === null || !routes || routeOn(rules, routes, event, 'desktop'));
+        if (desktop || channels.length === 0) await show([notice]);
       });
     },
 

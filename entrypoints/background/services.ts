@@ -3,6 +3,8 @@ import { chooseBadgeOrg, computeBadge, type BadgeView } from '@/lib/badge';
 import { createSnapshotRepo, openUsageDb, type SnapshotRepo } from '@/lib/db';
 import { createPoller } from '@/lib/poller';
 import { alertStateItem } from '@/lib/alerts/store';
+import { remindersItem } from '@/lib/alerts/reminder-store';
+import { createReminders } from '@/lib/alerts/reminder-run';
 import { createDispatcher } from '@/lib/channels/dispatch';
 import { deliveryLogItem, routesItem } from '@/lib/channels/store';
 import { testPayload } from '@/lib/channels/payload';
@@ -110,5 +112,14 @@ export function createServices() {
     return channel ? sendToChannel(channel, testPayload(), { retries: 0 }) : null;
   }
 
-  return { poller, updateBadge, openRepo, notifier, compact, testChannel };
+  const reminders = createReminders({
+    reminders: remindersItem,
+    alarms: browser.alarms,
+    poll: () => poller.poll('alarm'),
+    read: () => store.read(),
+    announce: (notice, state) => notifier.announce(notice, state),
+    now: Date.now,
+  });
+
+  return { poller, updateBadge, openRepo, notifier, compact, testChannel, reminders };
 }

@@ -289,6 +289,18 @@ export function App({ initial }: { initial: PopupData }) {
               outlook={outlooks[limit.id]}
               slot={slots[limit.id]}
               dimmed={signedOut}
+              action={
+                later &&
+                org &&
+                !signedOut && (
+                  <later.ResetReminder
+                    orgId={org.uuid}
+                    limit={limit}
+                    resetAfterPercent={settings.notifications.resetAfterPercent}
+                    now={now}
+                  />
+                )
+              }
             />
           ))}
         </ul>

@@ -4,3 +4,4 @@ export { failingChannels } from '@/lib/channels/health';
 export { limitOutlook } from '@/lib/outlook';
 export { OrgSwitcher } from '@/components/OrgSwitcher';
 export { badgeLimit } from '@/lib/badge';
+export { ResetReminder } from '@/components/ResetReminder';
