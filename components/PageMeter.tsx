@@ -1,10 +1,11 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { StatusLine } from '@/components/StatusLine';
 import { barValue, formatClock, formatCountdown, formatExtra, formatPercent } from '@/lib/format';
 import { t } from '@/lib/i18n';
 import { levelOf, type LevelThresholds } from '@/lib/levels';
 import { meterLimits } from '@/lib/page-meter';
 import type { Limit, Org, OrgStatus, Reading } from '@/lib/usage/types';
+import type { Verdict } from '@/lib/verdict';
 
 export interface PageMeterProps {
   org: Org | null;
@@ -19,6 +20,10 @@ export interface PageMeterProps {
   /** A floating pill (no composer found): it can be dragged by its handle. */
   floating: boolean;
   onDragStart?: (event: PointerEvent) => void;
+  /** The popup's verdict line; its forecast arrives once the panel has been opened. */
+  verdict: Verdict | null;
+  /** The panel opened: a moment to fetch what only the panel shows. */
+  onOpen?: () => void;
   onDetails: () => void;
   onClose: () => void;
 }
@@ -87,6 +92,9 @@ export function PageMeter(props: PageMeterProps) {
   const [hover, setHover] = useState(false);
   const [focused, setFocused] = useState(false);
   const open = pinned || hover || focused;
+  useEffect(() => {
+    if (open) props.onOpen?.();
+  }, [open, props.reading?.at]);
   const { reading, failure, stale, now } = props;
   const { session, weekly, binding } = reading
     ? meterLimits(reading)
@@ -143,6 +151,9 @@ export function PageMeter(props: PageMeterProps) {
               <span class="panel-name">{props.org.name}</span>
               {props.org.plan && <span class="panel-plan">{props.org.plan}</span>}
             </p>
+          )}
+          {props.verdict && (
+            <p class={`panel-verdict tone-${props.verdict.tone}`}>{props.verdict.text}</p>
           )}
           <StatusLine
             failure={failure}

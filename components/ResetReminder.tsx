@@ -61,3 +61,27 @@ export function ResetReminder(props: {
     </button>
   );
 }
+
+/**
+ * The reminder button for one limit's row, or nothing without an organisation or signed out. One call from the
+ * popup, so its first paint carries no more than that call (the popup redraws each minute, and
+ * with it the time the button goes by).
+ */
+export function reminderFor(
+  org: { uuid: string } | null,
+  limit: Limit,
+  settings: { notifications: { resetAfterPercent: number } },
+  signedOut: boolean,
+) {
+  return (
+    org &&
+    !signedOut && (
+      <ResetReminder
+        orgId={org.uuid}
+        limit={limit}
+        resetAfterPercent={settings.notifications.resetAfterPercent}
+        now={Date.now()}
+      />
+    )
+  );
+}

@@ -16,8 +16,8 @@ export interface UsageRowProps {
   slot?: number;
   /** Dim the row: the numbers are not current (signed out). */
   dimmed?: boolean;
-  /** Below the reset line: the row's own action (the reset reminder), loaded after paint. */
-  action?: ComponentChildren;
+  /** At the end of the reset line: the row's own action (the reset reminder), after paint. */
+  children?: ComponentChildren;
 }
 
 /**
@@ -25,7 +25,15 @@ export interface UsageRowProps {
  * the reset ("Resets in 2 h 11 min · 09:56", or "Limit reached · back at …") below, with the
  * forecast only when the limit runs out before its reset, and the pace only when ahead of it.
  */
-export function UsageRow({ limit, level, now, outlook = {}, slot, dimmed, action }: UsageRowProps) {
+export function UsageRow({
+  limit,
+  level,
+  now,
+  outlook = {},
+  slot,
+  dimmed,
+  children,
+}: UsageRowProps) {
   const value = barValue(limit.percent);
   const due = limit.resetsAt;
   const reached = limit.percent >= 100 && due !== null && due > now;
@@ -84,8 +92,8 @@ export function UsageRow({ limit, level, now, outlook = {}, slot, dimmed, action
           !reached &&
           aheadBy !== undefined && <span class="row-note">{t('rowAhead', aheadBy)}</span>
         )}
+        {children}
       </div>
-      {action}
     </li>
   );
 }

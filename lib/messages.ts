@@ -1,4 +1,5 @@
 import type { DeliveryRecord } from './channels/types';
+import type { LimitOutlook } from './outlook';
 import type { PollTrigger } from './poll-gate';
 
 /** Messages from extension pages to the background worker. Everything else is read from storage. */
@@ -9,7 +10,9 @@ export type Message =
   /** The popup's "Notify me when it resets" on one limit, set (`on`) or cancelled. */
   | { type: 'reset-reminder'; orgId: string; limitId: string; on: boolean }
   /** The in-page meter's "Details": open the extension's own view of every limit. */
-  | { type: 'open-details' };
+  | { type: 'open-details' }
+  /** The in-page meter's forecast: it cannot open the extension's history, the worker can. */
+  | { type: 'outlooks'; orgId: string };
 
 /** Who asks for a refresh: a Refresh click (the default), the popup opening, a claude.ai page. */
 export type RefreshTrigger = Extract<PollTrigger, 'refresh' | 'open' | 'page'>;
@@ -28,7 +31,9 @@ export type MessageResponse<M extends Message> = M extends { type: 'refresh' }
       ? DeliveryRecord | null
       : M extends { type: 'open-details' | 'reset-reminder' }
         ? { ok: boolean }
-        : never;
+        : M extends { type: 'outlooks' }
+          ? Record<string, LimitOutlook>
+          : never;
 
 /** Narrow an unknown runtime message to one of ours. */
 export function isMessage(value: unknown): value is Message {
@@ -43,6 +48,7 @@ export function isMessage(value: unknown): value is Message {
     const { orgId, limitId, on } = value as { orgId?: unknown; limitId?: unknown; on?: unknown };
     return typeof orgId === 'string' && typeof limitId === 'string' && typeof on === 'boolean';
   }
+  if (type === 'outlooks') return typeof (value as { orgId?: unknown }).orgId === 'string';
   if (type === 'refresh')
     return (
       trigger === undefined || trigger === 'refresh' || trigger === 'open' || trigger === 'page'

@@ -9,7 +9,8 @@ import { createServices } from './services';
 const MAINTENANCE_ALARM = 'maintenance';
 
 export default defineBackground(() => {
-  const { poller, updateBadge, notifier, compact, testChannel, reminders } = createServices();
+  const { poller, updateBadge, notifier, compact, testChannel, outlooksFor, reminders } =
+    createServices();
 
   // Listeners first and synchronously: a worker woken by an event must not miss it.
   browser.runtime.onInstalled.addListener(() => void poller.poll('install'));
@@ -29,6 +30,7 @@ export default defineBackground(() => {
     if (message.type === 'test-channel') return testChannel(message.channelId);
     if (message.type === 'reset-reminder')
       return reminders.set(message.orgId, message.limitId, message.on).then((ok) => ({ ok }));
+    if (message.type === 'outlooks') return outlooksFor(message.orgId);
     if (message.type === 'open-details')
       return openDetails({
         openPopup: browser.action.openPopup ? () => browser.action.openPopup() : undefined,

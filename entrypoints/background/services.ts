@@ -11,10 +11,14 @@ import { testPayload } from '@/lib/channels/payload';
 import type { DeliveryRecord } from '@/lib/channels/types';
 import { compactHistory } from '@/lib/compaction';
 import { createNotifier } from '@/lib/notifier';
+import { limitOutlook, type LimitOutlook } from '@/lib/outlook';
 import { createPollStore, type PollState } from '@/lib/poll-store';
 import { settingsItem } from '@/lib/settings';
 import { statusOf } from '@/lib/status';
 import { CLAUDE_HOST_PERMISSION, createClaudeClient } from '@/lib/usage/client';
+
+/** The forecast looks back a day, as in the popup. */
+const FORECAST_HISTORY_MS = 24 * 3_600_000;
 
 /** Build the worker's services once per worker life; nothing here touches the network. */
 export function createServices() {
@@ -112,6 +116,15 @@ export function createServices() {
     return channel ? sendToChannel(channel, testPayload(), { retries: 0 }) : null;
   }
 
+  /** Each limit's outlook for the in-page meter's verdict: the popup's forecast, from a day of history. */
+  async function outlooksFor(orgId: string): Promise<Record<string, LimitOutlook>> {
+    const reading = (await store.read()).latest[orgId];
+    if (!reading) return {};
+    const now = Date.now();
+    const history = await (await openRepo()).range(orgId, now - FORECAST_HISTORY_MS, now);
+    return Object.fromEntries(reading.limits.map((l) => [l.id, limitOutlook(l, history, now)]));
+  }
+
   const reminders = createReminders({
     reminders: remindersItem,
     alarms: browser.alarms,
@@ -121,5 +134,5 @@ export function createServices() {
     now: Date.now,
   });
 
-  return { poller, updateBadge, openRepo, notifier, compact, testChannel, reminders };
+  return { poller, updateBadge, openRepo, notifier, compact, testChannel, outlooksFor, reminders };
 }

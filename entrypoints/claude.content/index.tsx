@@ -15,7 +15,9 @@ import {
 } from '@/lib/page-meter';
 import { extensionApi, readStored, STORED_KEYS, watchStored } from '@/lib/stored-state';
 import type { PillPlace } from '@/lib/page-meter';
+import type { LimitOutlook } from '@/lib/outlook';
 import { currentFailure, statusOf } from '@/lib/status';
+import { verdictOf } from '@/lib/verdict';
 import { createPlacement } from './placement';
 import { readMeterData, watchMeterData, type MeterData } from './data';
 import './style.css';
@@ -42,6 +44,22 @@ export default defineContentScript({
     let docked = false;
     let tick: ReturnType<typeof setTimeout> | undefined;
     let pageOrg: string | null = null;
+    // Each limit's forecast for the verdict, asked of the worker (which has the history) for one
+    // organisation's reading at a time, and only once the panel is opened.
+    let outlooks: { key: string; value: Record<string, LimitOutlook> } | null = null;
+    let asking: string | null = null;
+    const askOutlooks = (orgId: string, key: string) => {
+      if (outlooks?.key === key || asking === key) return;
+      asking = key;
+      void api.runtime
+        .sendMessage({ type: 'outlooks', orgId } satisfies Message)
+        .then((value) => {
+          outlooks = { key, value: (value ?? {}) as Record<string, LimitOutlook> };
+          draw();
+        })
+        .catch(() => undefined)
+        .finally(() => (asking = null));
+    };
     // The organisation the page is on, from claude.ai's `lastActiveOrg` cookie, asked for by name:
     // no other cookie ever passes through here (the session cookie is httpOnly besides). Where
     // the browser has no cookieStore, the meter shows the badge's organisation.
@@ -93,6 +111,19 @@ export default defineContentScript({
       const reading = org ? latest[org.uuid] : undefined;
       const orgStatus = statusOf(status, org?.uuid);
       const now = Date.now();
+      const failure = currentFailure(orgStatus);
+      const stale = !!reading && now - reading.at > 3 * settings.pollMinutes * 60_000;
+      const key = `${org?.uuid}|${reading?.at}`;
+      const verdict = reading
+        ? verdictOf({
+            limits: reading.limits,
+            outlooks: outlooks?.key === key ? outlooks.value : {},
+            failure,
+            lastSuccessAt: orgStatus.lastSuccessAt,
+            stale,
+            now,
+          })
+        : null;
       const dark = isDarkColor(getComputedStyle(document.body).backgroundColor);
       ui.mounted!.dataset.theme =
         (dark ?? matchMedia('(prefers-color-scheme: dark)').matches) ? 'dark' : 'light';
@@ -101,8 +132,10 @@ export default defineContentScript({
           org={org}
           reading={reading}
           status={orgStatus}
-          failure={currentFailure(orgStatus)}
-          stale={!!reading && now - reading.at > 3 * settings.pollMinutes * 60_000}
+          failure={failure}
+          stale={stale}
+          verdict={verdict}
+          onOpen={() => org && reading && askOutlooks(org.uuid, key)}
           nextPollAt={status.nextPollAt}
           thresholds={settings.badge}
           now={now}

@@ -3,10 +3,8 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { ExtraRow } from '@/components/ExtraRow';
 import { UsageRow } from '@/components/UsageRow';
 import type { ReadingsChartProps } from '@/components/HistoryChart';
-import { formatDuration } from '@/lib/duration';
 import { formatBalance, formatClock, formatExact, nextTickIn } from '@/lib/format';
 import type { Message, RefreshTrigger } from '@/lib/messages';
-import { CLICK_SPACING_MS, pollGate } from '@/lib/poll-gate';
 import { t } from '@/lib/i18n';
 import { levelOf } from '@/lib/levels';
 import { levelWithRisk, type LimitOutlook } from '@/lib/risk';
@@ -82,10 +80,15 @@ export function App({ initial }: { initial: PopupData }) {
   }, [settings.theme]);
 
   // While claude.ai asked us to wait (or a failure backoff holds), the button says until when.
-  const refreshGate = pollGate(status, 'refresh', now);
+  // The rule loads after the bars; until then the button just refreshes (the worker still decides).
+  const refreshGate = later?.pollGate(status, 'refresh', now);
   // A few seconds' spacing after a try is not worth a clock time.
   const nextTry =
-    !refreshGate.go && refreshGate.until !== null && refreshGate.until - now > CLICK_SPACING_MS
+    later &&
+    refreshGate &&
+    !refreshGate.go &&
+    refreshGate.until !== null &&
+    refreshGate.until - now > later.CLICK_SPACING_MS
       ? refreshGate.until
       : null;
 
@@ -101,8 +104,8 @@ export function App({ initial }: { initial: PopupData }) {
   }, [now, reading, nextTry]);
 
   // The worker decides by the same rule; asking here first spares a spinner that would do nothing.
-  const refresh = async (trigger: RefreshTrigger = 'refresh') => {
-    if (!pollGate(data.status, trigger, Date.now()).go) return;
+  const refresh = async (gate: typeof AfterPaint.pollGate, trigger: RefreshTrigger = 'refresh') => {
+    if (!gate(data.status, trigger, Date.now()).go) return;
     setRefreshing(true);
     try {
       await ext.runtime.sendMessage({ type: 'refresh', trigger } satisfies Message);
@@ -115,12 +118,16 @@ export function App({ initial }: { initial: PopupData }) {
   // Opening the popup refreshes old numbers, or a failure (signing in again is noticed at once);
   // held back for a few seconds only, it tries when they have passed.
   useEffect(() => {
-    const gate = pollGate(data.status, 'open', Date.now());
-    if (gate.go) void refresh('open');
+    if (!later) return;
+    const gate = later.pollGate(data.status, 'open', Date.now());
+    if (gate.go) void refresh(later.pollGate, 'open');
     if (gate.go || gate.why !== 'spacing' || gate.until === null) return;
-    const timer = setTimeout(() => void refresh('open'), gate.until - Date.now() + 50);
+    const timer = setTimeout(
+      () => void refresh(later.pollGate, 'open'),
+      gate.until - Date.now() + 50,
+    );
     return () => clearTimeout(timer);
-  }, []);
+  }, [!!later]);
 
   // History for the chart and the forecasts, after the bars are on screen.
   useEffect(() => {
@@ -185,17 +192,9 @@ export function App({ initial }: { initial: PopupData }) {
   const sessionLimit = signedOut ? undefined : reading?.limits.find((l) => l.kind === 'session');
 
   const allowAccess = async () => {
-    if (await ext.permissions.request({ origins: [CLAUDE_HOST_PERMISSION] })) await refresh();
+    if ((await ext.permissions.request({ origins: [CLAUDE_HOST_PERMISSION] })) && later)
+      await refresh(later.pollGate);
   };
-
-  const tightest = Object.fromEntries(
-    orgs.list.map((o) => [
-      o.uuid,
-      latest[o.uuid] && later
-        ? later.badgeLimit(latest[o.uuid]!, settings.badge.limit)?.percent
-        : undefined,
-    ]),
-  );
 
   return (
     <main class="popup">
@@ -207,7 +206,7 @@ export function App({ initial }: { initial: PopupData }) {
               <OrgSwitcher
                 orgs={orgs.list}
                 selected={org?.uuid ?? ''}
-                tightest={tightest}
+                tightest={later!.tightestOf(orgs.list, latest, settings.badge.limit)}
                 levelOf={levelFor}
                 onSelect={(uuid) => {
                   setHistory(null);
@@ -231,17 +230,23 @@ export function App({ initial }: { initial: PopupData }) {
             aria-label={
               nextTry === null
                 ? t('popupRefresh')
-                : t('popupNextTry', [formatClock(nextTry, now), formatDuration(nextTry - now)])
+                : t('popupNextTry', [
+                    formatClock(nextTry, now),
+                    later!.formatDuration(nextTry - now),
+                  ])
             }
             title={
               nextTry === null
                 ? undefined
-                : t('popupNextTry', [formatClock(nextTry, now), formatDuration(nextTry - now)])
+                : t('popupNextTry', [
+                    formatClock(nextTry, now),
+                    later!.formatDuration(nextTry - now),
+                  ])
             }
             aria-busy={refreshing}
             aria-disabled={nextTry !== null}
             disabled={refreshing}
-            onClick={() => void refresh()}
+            onClick={() => later && void refresh(later.pollGate)}
           >
             <span class={refreshing ? 'spin' : ''} aria-hidden="true">
               ↻
@@ -289,19 +294,9 @@ export function App({ initial }: { initial: PopupData }) {
               outlook={outlooks[limit.id]}
               slot={slots[limit.id]}
               dimmed={signedOut}
-              action={
-                later &&
-                org &&
-                !signedOut && (
-                  <later.ResetReminder
-                    orgId={org.uuid}
-                    limit={limit}
-                    resetAfterPercent={settings.notifications.resetAfterPercent}
-                    now={now}
-                  />
-                )
-              }
-            />
+            >
+              {later?.bell(org, limit, settings, signedOut)}
+            </UsageRow>
           ))}
         </ul>
       )}

@@ -7,6 +7,7 @@ import type { FakeClaude } from '../fixtures/fake-claude';
 import {
   countSnapshots,
   firePollAlarm,
+  forgetUnsignedPoll,
   readBadge,
   readStorage,
   type Badge,
@@ -224,6 +225,15 @@ export async function launchExtension(
           expires: Math.floor(Date.now() / 1000) + 30 * 24 * 3600,
         },
       ]);
+      // A person signs in before installing; here the install poll can run before the cookie is
+      // set. Once it has finished, forget what such a poll said (it never had a session), so each
+      // test starts as a signed-in person's browser would. A later sign-out is left alone.
+      const status = () => storageGet<PollStatus>('status');
+      await until('the install poll to finish', status, (s) => !s?.pollingSince);
+      const first = await status();
+      if (first && first.lastSuccessAt === null && first.lastError?.kind === 'signed_out') {
+        await forgetUnsignedPoll(await sw());
+      }
     },
 
     async openPopup() {

@@ -65,3 +65,12 @@ export function countSnapshots(worker: Worker): Promise<number> {
     });
   });
 }
+
+/** Forget what a poll without a session said: its status, its alert state and its notices. */
+export async function forgetUnsignedPoll(worker: Worker): Promise<void> {
+  await worker.evaluate(async () => {
+    await chrome.storage.local.remove(['status', 'alertState']);
+    for (const id of Object.keys(await chrome.notifications.getAll()))
+      await chrome.notifications.clear(id);
+  });
+}

@@ -31,6 +31,7 @@ test.describe('the meter inside claude.ai', () => {
     signIn,
     triggerPoll,
     browserContext,
+    openPopup,
   }) => {
     server.setOrganizations(ONE_ORG);
     await signIn();
@@ -61,9 +62,14 @@ test.describe('the meter inside claude.ai', () => {
     const after = (await strip(page).boundingBox())!;
     expect(after.y + after.height).toBeLessThanOrEqual((await composerRect(page)).y);
 
-    // Hover opens every limit; it follows claude.ai's dark theme.
+    // Hover opens every limit, with the popup's own verdict line; it follows claude.ai's theme.
     await page.locator('claude-usage-meter .toggle').hover();
     await expect(page.getByRole('progressbar', { name: 'Weekly · Sonnet' })).toBeVisible();
+    const popup = await openPopup();
+    const popupVerdict = (await popup.locator('.verdict').textContent())!;
+    expect(popupVerdict.length).toBeGreaterThan(5);
+    await popup.close();
+    await expect(page.locator('claude-usage-meter .panel-verdict')).toHaveText(popupVerdict);
     await page.mouse.move(5, 400);
     await page.getByRole('button', { name: 'Theme' }).click();
     await expect(page.locator('claude-usage-meter .place')).toHaveAttribute('data-theme', 'dark');

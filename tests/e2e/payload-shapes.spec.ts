@@ -80,7 +80,14 @@ test.describe('payload shapes', () => {
     ).toHaveAttribute('aria-valuenow', '18');
     // Fable arrives in both vocabularies: one row.
     await expect(popup.getByRole('progressbar', { name: 'Weekly · Fable' })).toHaveCount(1);
-    await expect(popup.getByRole('progressbar')).toHaveCount(4);
+    // Four limits (the extra usage has a bar of its own, outside the list of limits).
+    await expect(popup.getByRole('list', { name: 'Limits' }).getByRole('progressbar')).toHaveCount(
+      4,
+    );
+    await expect(popup.getByRole('progressbar', { name: 'Extra usage' })).toHaveAttribute(
+      'aria-valuenow',
+      '25',
+    );
     await expect(popup.getByText('$12.50 of your $50.00 monthly cap')).toBeVisible();
     await expect(popup.getByText('balance $3.66')).toBeVisible();
     await snap(popup, 'payload-design-prepaid');
