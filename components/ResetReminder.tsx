@@ -56,7 +56,6 @@ export function ResetReminder(props: {
       disabled={busy}
       onClick={() => void toggle()}
     >
-      <span aria-hidden="true">🔔 </span>
       {set ? t('remCancel') : t('remSet')}
     </button>
   );
