@@ -231,3 +231,80 @@ describe('parseLevels', () => {
     expect(parseLevels(text)).toEqual(expected);
   });
 });
+
+describe('announce (the reset reminder)', () => {
+  const hook: Channel = {
+    id: 'hook',
+    name: 'Hook',
+    enabled: true,
+    events: { threshold: true, reached: true, reset: true, forecast: false, signed_out: true },
+    type: 'ntfy',
+    server: 'https://ntfy.sh',
+    topic: 'x',
+    token: '',
+  };
+  const notice = {
+    id: `reset:${ORG}|session`,
+    kind: 'reset' as const,
+    title: '5-hour session is back',
+    message: '0% used now',
+    priority: 1,
+    key: `${ORG}|session`,
+  };
+
+  async function announce(routes: AlertRoutes) {
+    const create = vi.fn(async (id: string) => id);
+    const send = vi.fn(async () => undefined);
+    const notifier = createNotifier({
+      notifications: { create },
+      state: memoryItem<AlertState>(EMPTY_ALERT_STATE),
+      iconUrl: 'i.png',
+      now: () => T0,
+      localMinutes: () => 0,
+      channels: { routes: memoryItem(routes), send },
+    });
+    const reading = fakeReading(0);
+    await notifier.announce(notice, {
+      settings: fakeSettings(),
+      status: fakeStatus(),
+      orgs: { list: [org], discoveredAt: T0 },
+      latest: { [ORG]: reading },
+    });
+    return {
+      desktop: create.mock.calls.length,
+      channels: (send.mock.calls as unknown as [Channel, AlertPayload][]).map(
+        ([c, p]) => `${c.id} ${p.event} ${p.title}`,
+      ),
+    };
+  }
+
+  it('goes where reset alerts go', async () => {
+    const desktop = {
+      threshold: true,
+      reached: true,
+      reset: false,
+      forecast: true,
+      signed_out: true,
+    };
+    expect(await announce({ desktop, channels: [hook] })).toEqual({
+      desktop: 0,
+      channels: ['hook reset 5-hour session is back'],
+    });
+    expect(await announce({ desktop: { ...desktop, reset: true }, channels: [] })).toEqual({
+      desktop: 1,
+      channels: [],
+    });
+  });
+
+  it('still reaches the desktop when reset alerts are routed nowhere: it was asked for', async () => {
+    const desktop = {
+      threshold: true,
+      reached: true,
+      reset: false,
+      forecast: true,
+      signed_out: true,
+    };
+    const muted = { ...hook, events: { ...hook.events, reset: false } };
+    expect(await announce({ desktop, channels: [muted] })).toEqual({ desktop: 1, channels: [] });
+  });
+});
