@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { formatDuration, formatForecastIn } from '@/lib/duration';
 import { barValue, formatClock, formatCountdown, formatExact, formatPercent } from '@/lib/format';
 import { t } from '@/lib/i18n';
@@ -15,6 +16,8 @@ export interface UsageRowProps {
   slot?: number;
   /** Dim the row: the numbers are not current (signed out). */
   dimmed?: boolean;
+  /** At the end of the reset line: the row's own action (the reset reminder), after paint. */
+  children?: ComponentChildren;
 }
 
 /**
@@ -22,7 +25,15 @@ export interface UsageRowProps {
  * the reset ("Resets in 2 h 11 min · 09:56", or "Limit reached · back at …") below, with the
  * forecast only when the limit runs out before its reset, and the pace only when ahead of it.
  */
-export function UsageRow({ limit, level, now, outlook = {}, slot, dimmed }: UsageRowProps) {
+export function UsageRow({
+  limit,
+  level,
+  now,
+  outlook = {},
+  slot,
+  dimmed,
+  children,
+}: UsageRowProps) {
   const value = barValue(limit.percent);
   const due = limit.resetsAt;
   const reached = limit.percent >= 100 && due !== null && due > now;
@@ -81,6 +92,7 @@ export function UsageRow({ limit, level, now, outlook = {}, slot, dimmed }: Usag
           !reached &&
           aheadBy !== undefined && <span class="row-note">{t('rowAhead', aheadBy)}</span>
         )}
+        {children}
       </div>
     </li>
   );

@@ -35,6 +35,17 @@ function isBinding(limit: Limit): boolean {
   return limit.kind === 'session' || limit.kind === 'weekly' || limit.kind === 'weekly_model';
 }
 
+/** Each organisation's tightest percent as the badge counts it, when it has a reading. Pure. */
+export function tightestOf(
+  orgs: readonly { uuid: string }[],
+  latest: Record<string, Reading>,
+  choice: Settings['badge']['limit'],
+): Record<string, number | undefined> {
+  return Object.fromEntries(
+    orgs.map((o) => [o.uuid, latest[o.uuid] && badgeLimit(latest[o.uuid]!, choice)?.percent]),
+  );
+}
+
 /** The limit the badge shows: the highest percent among the binding ones, or the one chosen. */
 export function badgeLimit(reading: Reading, choice: Settings['badge']['limit']): Limit | null {
   if (choice !== 'tightest') {

@@ -7,6 +7,8 @@ export type Message =
   | { type: 'refresh'; trigger?: RefreshTrigger }
   | { type: 'test-notification' }
   | { type: 'test-channel'; channelId: string }
+  /** The popup's "Notify me when it resets" on one limit, set (`on`) or cancelled. */
+  | { type: 'reset-reminder'; orgId: string; limitId: string; on: boolean }
   /** The in-page meter's "Details": open the extension's own view of every limit. */
   | { type: 'open-details' }
   /** The in-page meter's forecast: it cannot open the extension's history, the worker can. */
@@ -27,7 +29,7 @@ export type MessageResponse<M extends Message> = M extends { type: 'refresh' }
     ? { ok: boolean }
     : M extends { type: 'test-channel' }
       ? DeliveryRecord | null
-      : M extends { type: 'open-details' }
+      : M extends { type: 'open-details' | 'reset-reminder' }
         ? { ok: boolean }
         : M extends { type: 'outlooks' }
           ? Record<string, LimitOutlook>
@@ -42,6 +44,10 @@ export function isMessage(value: unknown): value is Message {
     trigger?: unknown;
   };
   if (type === 'test-channel') return typeof channelId === 'string';
+  if (type === 'reset-reminder') {
+    const { orgId, limitId, on } = value as { orgId?: unknown; limitId?: unknown; on?: unknown };
+    return typeof orgId === 'string' && typeof limitId === 'string' && typeof on === 'boolean';
+  }
   if (type === 'outlooks') return typeof (value as { orgId?: unknown }).orgId === 'string';
   if (type === 'refresh')
     return (

@@ -1,7 +1,10 @@
 import { decideOnFailure, decideOnReading, releaseHeld, type Decision } from './alerts/decide';
+import { noticeFor, type AudienceRules } from './alerts/audience';
+import { decideOwn, DESKTOP } from './alerts/audience-run';
 import type { AlertState, Notice } from './alerts/state';
 import { t } from './i18n';
 import { payloadOf, routedEvent } from './channels/payload';
+import { routeOn } from './channels/routing';
 import type { AlertPayload, AlertRoutes, Channel } from './channels/types';
 import type { Item } from './poll-store-item';
 import type { PollState } from './poll-store';
@@ -83,46 +86,87 @@ export function createNotifier(deps: NotifierDeps) {
           enabled: poll.settings.notifications.enabled || channels.length > 0,
         };
         const minutes = deps.localMinutes();
-        let decision: Decision = releaseHeld(
-          await deps.state.getValue(),
-          poll.latest,
-          settings,
-          minutes,
-        );
+        const before = await deps.state.getValue();
+        let decision: Decision = releaseHeld(before, poll.latest, settings, minutes);
         const notices = [...decision.notices];
         const several = poll.orgs.list.length > 1;
-        for (const { org, reading } of readings) {
-          const orgLabel = several ? org.name : undefined;
-          decision = decideOnReading(
-            decision.state,
-            { orgId: org.uuid, orgLabel, reading },
-            settings,
-            deps.now(),
-            minutes,
-          );
+        const inputs = readings.map(({ org, reading }) => ({
+          orgId: org.uuid,
+          orgLabel: several ? org.name : undefined,
+          reading,
+        }));
+        for (const input of inputs) {
+          decision = decideOnReading(decision.state, input, settings, deps.now(), minutes);
           notices.push(...decision.notices);
         }
         for (const failure of failures) {
           decision = decideOnFailure(decision.state, failure, settings, minutes);
           notices.push(...decision.notices);
         }
-        await deps.state.setValue(decision.state);
+        const desktop = poll.settings.notifications.enabled;
+        const desktopRules = routes?.desktopRules;
+        const own = decideOwn(
+          before,
+          [
+            ...(desktop ? [{ id: DESKTOP, rules: desktopRules }] : []),
+            ...channels.map((c) => ({ id: c.id, rules: c.rules })),
+          ],
+          [DESKTOP, ...(routes?.channels.map((c) => c.id) ?? [])],
+          {
+            latest: poll.latest,
+            inputs,
+            rules: poll.settings.notifications,
+            minutes,
+            now: deps.now(),
+          },
+        );
+        await deps.state.setValue({ ...decision.state, audiences: own.states });
         // Channels first and unawaited: a slow or dead one never delays the desktop or the poll.
-        for (const notice of notices) {
-          const event = routedEvent(notice);
-          if (!event) continue;
-          const payload = payloadOf(notice, event, poll.latest, poll.orgs);
-          for (const channel of channels.filter((c) => c.events[event])) {
+        const forAudience = (id: string, rules: AudienceRules | undefined) => [
+          ...notices.filter((n) => noticeFor(n, rules, poll.latest, false)),
+          ...(own.notices[id] ?? []),
+        ];
+        for (const channel of channels) {
+          for (const notice of forAudience(channel.id, channel.rules)) {
+            const event = routedEvent(notice);
+            if (!event || !channel.events[event]) continue;
+            const payload = payloadOf(notice, event, poll.latest, poll.orgs);
             void deps.channels!.send(channel, payload).catch(() => undefined);
           }
         }
-        const desktop = poll.settings.notifications.enabled;
         await show(
-          notices.filter((n) => {
+          forAudience(DESKTOP, desktopRules).filter((n) => {
             const event = routedEvent(n);
             return desktop && (!event || routes?.desktop[event] !== false);
           }),
         );
+      });
+    },
+
+    /**
+     * A notice decided outside the polls (the reset reminder), routed like its kind: to the
+     * desktop and the channels its route reaches, or, when routed nowhere, to the desktop anyway,
+     * since the person asked for it. Not held by quiet hours, for the same reason.
+     */
+    announce(notice: Notice, poll: PollState): Promise<void> {
+      return serial(async () => {
+        const event = routedEvent(notice);
+        const routes = deps.channels ? await deps.channels.routes.getValue() : null;
+        const rules = poll.settings.notifications;
+        const channels = (routes?.channels ?? []).filter(
+          (c) =>
+            c.enabled &&
+            event !== null &&
+            routeOn(rules, routes!, event, { channelId: c.id }) &&
+            noticeFor(notice, c.rules, poll.latest, false),
+        );
+        for (const channel of channels) {
+          const payload = payloadOf(notice, event!, poll.latest, poll.orgs);
+          void deps.channels!.send(channel, payload).catch(() => undefined);
+        }
+        const desktop =
+          rules.enabled && (event === null || !routes || routeOn(rules, routes, event, 'desktop'));
+        if (desktop || channels.length === 0) await show([notice]);
       });
     },
 

@@ -9,7 +9,8 @@ import { createServices } from './services';
 const MAINTENANCE_ALARM = 'maintenance';
 
 export default defineBackground(() => {
-  const { poller, updateBadge, notifier, compact, testChannel, outlooksFor } = createServices();
+  const { poller, updateBadge, notifier, compact, testChannel, outlooksFor, reminders } =
+    createServices();
 
   // Listeners first and synchronously: a worker woken by an event must not miss it.
   browser.runtime.onInstalled.addListener(() => void poller.poll('install'));
@@ -17,6 +18,7 @@ export default defineBackground(() => {
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === POLL_ALARM) void poller.poll('alarm');
     if (alarm.name === MAINTENANCE_ALARM) void compact();
+    void reminders.ring(alarm.name);
   });
   browser.runtime.onMessage.addListener((message) => {
     if (!isMessage(message)) return undefined;
@@ -26,6 +28,8 @@ export default defineBackground(() => {
         .then((r) => (r.deferred ? { ok: r.ok, deferred: r.deferred } : { ok: r.ok }));
     if (message.type === 'test-notification') return notifier.sendTest().then(() => ({ ok: true }));
     if (message.type === 'test-channel') return testChannel(message.channelId);
+    if (message.type === 'reset-reminder')
+      return reminders.set(message.orgId, message.limitId, message.on).then((ok) => ({ ok }));
     if (message.type === 'outlooks') return outlooksFor(message.orgId);
     if (message.type === 'open-details')
       return openDetails({
@@ -49,6 +53,7 @@ export default defineBackground(() => {
   });
 
   void poller.recover();
+  void reminders.restore();
   void browser.alarms.get(MAINTENANCE_ALARM).then((alarm) => {
     if (!alarm)
       void browser.alarms.create(MAINTENANCE_ALARM, {

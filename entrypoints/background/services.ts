@@ -3,6 +3,8 @@ import { chooseBadgeOrg, computeBadge, type BadgeView } from '@/lib/badge';
 import { createSnapshotRepo, openUsageDb, type SnapshotRepo } from '@/lib/db';
 import { createPoller } from '@/lib/poller';
 import { alertStateItem } from '@/lib/alerts/store';
+import { remindersItem } from '@/lib/alerts/reminder-store';
+import { createReminders } from '@/lib/alerts/reminder-run';
 import { createDispatcher } from '@/lib/channels/dispatch';
 import { deliveryLogItem, routesItem } from '@/lib/channels/store';
 import { testPayload } from '@/lib/channels/payload';
@@ -123,5 +125,14 @@ export function createServices() {
     return Object.fromEntries(reading.limits.map((l) => [l.id, limitOutlook(l, history, now)]));
   }
 
-  return { poller, updateBadge, openRepo, notifier, compact, testChannel, outlooksFor };
+  const reminders = createReminders({
+    reminders: remindersItem,
+    alarms: browser.alarms,
+    poll: () => poller.poll('alarm'),
+    read: () => store.read(),
+    announce: (notice, state) => notifier.announce(notice, state),
+    now: Date.now,
+  });
+
+  return { poller, updateBadge, openRepo, notifier, compact, testChannel, outlooksFor, reminders };
 }

@@ -5,6 +5,7 @@ import { routesItem } from '@/lib/channels/store';
 import { DEFAULT_ROUTES, type AlertRoutes, type RoutedEvent } from '@/lib/channels/types';
 import { t } from '@/lib/i18n';
 import { AlertRoutesTable } from './AlertRoutesTable';
+import { AudienceLevels } from './AudienceLevels';
 import { Check, describedBy, Field } from './fields';
 import { NumberField, type SettingsForm } from './form';
 import { ThresholdChips } from './ThresholdChips';
@@ -77,6 +78,15 @@ export function AlertsSection({ form }: { form: SettingsForm }) {
       />
       <AlertRoutesTable rules={n} routes={routes} onToggle={(...a) => void toggle(...a)} />
       <p class="hint">{t('optRoutesHint')}</p>
+      <AudienceLevels
+        global={n}
+        routes={routes}
+        disabled={!listening}
+        onChange={(next) => {
+          setRoutes(next);
+          void routesItem.setValue(next);
+        }}
+      />
 
       <h3>{t('optWhenToSpeak')}</h3>
       <NumberField

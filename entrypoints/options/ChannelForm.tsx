@@ -1,13 +1,9 @@
 import { useState } from 'preact/hooks';
-import { DEFAULT_BODY_TEMPLATE, PLACEHOLDERS } from '@/lib/channels/render';
-import {
-  DEFAULT_CHANNEL_EVENTS,
-  type Channel,
-  type ChannelType,
-  type WebhookChannel,
-} from '@/lib/channels/types';
-import { parseHeaderLines, validateChannel, type ChannelErrors } from '@/lib/channels/validate';
+import { PLACEHOLDERS } from '@/lib/channels/render';
+import type { Channel, ChannelType } from '@/lib/channels/types';
+import type { ChannelErrors } from '@/lib/channels/validate';
 import { t } from '@/lib/i18n';
+import { EMPTY, toChannel, type Draft, type TextKey } from './channel-draft';
 import { describedBy, Field } from './fields';
 
 /** Each kind of channel, as a person reads it ("ntfy (push to your phone)"). */
@@ -16,74 +12,33 @@ export function channelTypeName(type: ChannelType): string {
     slack: 'chTypeSlack',
     discord: 'chTypeDiscord',
     ntfy: 'chTypeNtfy',
+    pushover: 'chTypePushover',
+    matrix: 'chTypeMatrix',
     webhook: 'chTypeWebhook',
   } as const;
   return t(keys[type]);
 }
-const CHANNEL_TYPE_LIST: ChannelType[] = ['slack', 'discord', 'ntfy', 'webhook'];
+const CHANNEL_TYPE_LIST: ChannelType[] = [
+  'slack',
+  'discord',
+  'ntfy',
+  'pushover',
+  'matrix',
+  'webhook',
+];
+const PRIORITIES = [
+  ['-2', 'chPoPriorityM2'],
+  ['-1', 'chPoPriorityM1'],
+  ['0', 'chPoPriority0'],
+  ['1', 'chPoPriority1'],
+  ['2', 'chPoPriority2'],
+] as const;
 
 function urlHint(type: ChannelType): string | undefined {
   if (type === 'slack') return t('chHintSlackUrl');
   if (type === 'discord') return t('chHintDiscordUrl');
   if (type === 'webhook') return t('chHintWebhookUrl');
   return undefined;
-}
-
-interface Draft {
-  type: ChannelType;
-  name: string;
-  url: string;
-  server: string;
-  topic: string;
-  token: string;
-  method: WebhookChannel['method'];
-  headers: string;
-  bodyTemplate: string;
-}
-
-const EMPTY: Draft = {
-  type: 'ntfy',
-  name: '',
-  url: '',
-  server: 'https://ntfy.sh',
-  topic: '',
-  token: '',
-  method: 'POST',
-  headers: '',
-  bodyTemplate: DEFAULT_BODY_TEMPLATE,
-};
-
-/** The channel a draft describes, or the field errors that stop it being saved. */
-function toChannel(draft: Draft, id: string): { channel: Channel; errors: ChannelErrors } {
-  const base = {
-    id,
-    name: draft.name.trim(),
-    enabled: true,
-    events: { ...DEFAULT_CHANNEL_EVENTS },
-  };
-  const headers = parseHeaderLines(draft.headers);
-  const channel: Channel =
-    draft.type === 'ntfy'
-      ? {
-          ...base,
-          type: 'ntfy',
-          server: draft.server.trim(),
-          topic: draft.topic.trim(),
-          token: draft.token.trim(),
-        }
-      : draft.type === 'webhook'
-        ? {
-            ...base,
-            type: 'webhook',
-            url: draft.url.trim(),
-            method: draft.method,
-            headers: headers ?? [],
-            bodyTemplate: draft.bodyTemplate,
-          }
-        : { ...base, type: draft.type, url: draft.url.trim() };
-  const errors = validateChannel(channel);
-  if (draft.type === 'webhook' && headers === null) errors.headers = t('chHeadersInvalid');
-  return { channel, errors };
 }
 
 /**
@@ -118,12 +73,7 @@ export function ChannelForm(props: {
     });
   }
 
-  const text = (
-    key: 'name' | 'url' | 'server' | 'topic' | 'token',
-    label: string,
-    hint?: string,
-    secret = false,
-  ) => (
+  const text = (key: TextKey, label: string, hint?: string, secret = false) => (
     <Field id={`ch-${key}`} label={label} error={errors[key]} hint={hint}>
       <input
         {...describedBy(`ch-${key}`, errors[key], hint)}
@@ -158,6 +108,33 @@ export function ChannelForm(props: {
           {text('server', t('chServer'), t('chServerHint'))}
           {text('topic', t('chTopic'), t('chTopicHint'))}
           {text('token', t('chToken'), t('chTokenHint'), true)}
+        </>
+      ) : draft.type === 'pushover' ? (
+        <>
+          {text('poToken', t('chPoToken'), t('chPoTokenHint'), true)}
+          {text('poUser', t('chPoUser'), t('chPoUserHint'), true)}
+          {text('poDevice', t('chPoDevice'), t('chPoDeviceHint'))}
+          <Field id="ch-poPriority" label={t('chPoPriority')} error={errors.poPriority}>
+            <select
+              id="ch-poPriority"
+              value={draft.poPriority}
+              onChange={(e) => set({ poPriority: e.currentTarget.value })}
+            >
+              {PRIORITIES.map(([value, key]) => (
+                <option key={value} value={value}>
+                  {t(key)}
+                </option>
+              ))}
+            </select>
+          </Field>
+          {text('poSound', t('chPoSound'), t('chPoSoundHint'))}
+          {text('poServer', t('chPoServer'), t('chPoServerHint'))}
+        </>
+      ) : draft.type === 'matrix' ? (
+        <>
+          {text('mxServer', t('chMxServer'), t('chMxServerHint'))}
+          {text('mxToken', t('chMxToken'), t('chMxTokenHint'), true)}
+          {text('mxRoom', t('chMxRoom'), t('chMxRoomHint'))}
         </>
       ) : (
         text('url', t('chUrl'), urlHint(draft.type))

@@ -196,15 +196,6 @@ export function App({ initial }: { initial: PopupData }) {
       await refresh(later.pollGate);
   };
 
-  const tightest = Object.fromEntries(
-    orgs.list.map((o) => [
-      o.uuid,
-      latest[o.uuid] && later
-        ? later.badgeLimit(latest[o.uuid]!, settings.badge.limit)?.percent
-        : undefined,
-    ]),
-  );
-
   return (
     <main class="popup">
       <header class="header">
@@ -215,7 +206,7 @@ export function App({ initial }: { initial: PopupData }) {
               <OrgSwitcher
                 orgs={orgs.list}
                 selected={org?.uuid ?? ''}
-                tightest={tightest}
+                tightest={later!.tightestOf(orgs.list, latest, settings.badge.limit)}
                 levelOf={levelFor}
                 onSelect={(uuid) => {
                   setHistory(null);
@@ -303,7 +294,9 @@ export function App({ initial }: { initial: PopupData }) {
               outlook={outlooks[limit.id]}
               slot={slots[limit.id]}
               dimmed={signedOut}
-            />
+            >
+              {later?.bell(org, limit, settings, signedOut)}
+            </UsageRow>
           ))}
         </ul>
       )}

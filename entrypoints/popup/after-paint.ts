@@ -3,6 +3,7 @@ export { StatusLine } from '@/components/StatusLine';
 export { failingChannels } from '@/lib/channels/health';
 export { limitOutlook } from '@/lib/outlook';
 export { OrgSwitcher } from '@/components/OrgSwitcher';
-export { badgeLimit } from '@/lib/badge';
+export { tightestOf } from '@/lib/badge';
 export { CLICK_SPACING_MS, pollGate } from '@/lib/poll-gate';
 export { formatDuration } from '@/lib/duration';
+export { reminderFor as bell } from '@/components/ResetReminder';

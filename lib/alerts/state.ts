@@ -45,6 +45,11 @@ export interface AlertState {
   signedOutShown: boolean;
   /** Notices held during quiet hours. */
   held: Notice[];
+  /**
+   * The own memory of each audience (desktop or channel id) with thresholds of its own, so its
+   * re-arming and cooldown never touch another's. Absent in older stored state.
+   */
+  audiences?: Record<string, AlertState>;
 }
 
 export const EMPTY_ALERT_STATE: AlertState = { limits: {}, signedOutShown: false, held: [] };

@@ -10,7 +10,13 @@ const MAX_RETRY_AFTER_MS = 30_000;
 
 /** One attempt's outcome: an HTTP answer, or no answer at all. */
 export type AttemptResult =
-  | { kind: 'answer'; status: number; retryAfter?: string | null }
+  | {
+      kind: 'answer';
+      status: number;
+      retryAfter?: string | null;
+      /** A 429's `retry_after_ms` from a JSON body (Matrix says it there, not in a header). */
+      retryAfterMs?: number;
+    }
   | { kind: 'timeout' }
   | { kind: 'network'; detail: string };
 
@@ -25,8 +31,8 @@ export interface DeliveryResult {
 /**
  * How long to wait before attempt `attempt + 1`, or null to stop: 2xx is done; 4xx other than
  * 429 will not change by asking again; network errors, timeouts, 5xx and 429 are retried up to
- * `RETRY_DELAYS_MS.length` times, a 429's `Retry-After` (seconds or HTTP date) honoured up to
- * 30 s. Pure.
+ * `RETRY_DELAYS_MS.length` times, a 429's `Retry-After` (seconds or HTTP date) or its JSON
+ * body's `retry_after_ms` honoured up to 30 s. Pure.
  */
 export function retryDelay(result: AttemptResult, attempt: number, now: number): number | null {
   if (attempt > RETRY_DELAYS_MS.length) return null;
@@ -34,7 +40,7 @@ export function retryDelay(result: AttemptResult, attempt: number, now: number):
   if (result.kind !== 'answer') return base;
   if (result.status >= 200 && result.status < 300) return null;
   if (result.status === 429) {
-    const after = parseRetryAfter(result.retryAfter ?? null, now);
+    const after = parseRetryAfter(result.retryAfter ?? null, now) ?? result.retryAfterMs ?? null;
     return after === null ? base : Math.min(Math.max(after, base), MAX_RETRY_AFTER_MS);
   }
   return result.status >= 500 ? base : null;
@@ -78,18 +84,33 @@ async function attemptOnce(request: HttpRequest, deps: DeliverDeps): Promise<Att
       redirect: 'follow',
       signal: controller.signal,
     });
-    // The body is not needed; cancel it so the connection is freed.
-    void response.body?.cancel().catch(() => undefined);
+    const retryAfterMs = response.status === 429 ? await bodyRetryAfter(response) : undefined;
+    // The body is not needed otherwise; cancel it so the connection is freed.
+    if (retryAfterMs === undefined) void response.body?.cancel().catch(() => undefined);
     return {
       kind: 'answer',
       status: response.status,
       retryAfter: response.headers.get('retry-after'),
+      ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
     };
   } catch (error) {
     if (controller.signal.aborted) return { kind: 'timeout' };
     return { kind: 'network', detail: error instanceof Error ? error.message : String(error) };
   } finally {
     clearTimeout(timer);
+  }
+}
+
+/** A 429's `retry_after_ms` (Matrix's rate-limit answer), when its body is small JSON saying so. */
+async function bodyRetryAfter(response: Response): Promise<number | undefined> {
+  if (!/json/i.test(response.headers.get('content-type') ?? '')) return undefined;
+  try {
+    const text = await response.text();
+    if (text.length > 4096) return undefined;
+    const value = (JSON.parse(text) as { retry_after_ms?: unknown }).retry_after_ms;
+    return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : undefined;
+  } catch {
+    return undefined;
   }
 }
 

@@ -1,7 +1,8 @@
 import { t } from '../i18n';
 import type { Item } from '../poll-store-item';
 import { deliver, type DeliverDeps } from './deliver';
-import { renderRequest } from './render';
+import { renderRequest, type SendContext } from './render';
+import { matrixAliasRequest } from './render-push';
 import { DELIVERY_LOG_SIZE, type AlertPayload, type Channel, type DeliveryRecord } from './types';
 import { originPattern } from './validate';
 
@@ -9,6 +10,42 @@ export interface DispatcherDeps extends Omit<DeliverDeps, 'retries'> {
   /** Whether the browser lets the extension reach this match pattern now. */
   hasPermission: (pattern: string) => Promise<boolean>;
   log: Item<DeliveryRecord[]>;
+  /** A fresh id per delivery (Matrix's transaction id); `crypto.randomUUID` when not given. */
+  newId?: () => string;
+}
+
+/**
+ * What a Matrix send needs: a fresh transaction id, and the room's id, looked up in the room
+ * directory when the person gave an alias (so a renamed alias follows the room it now names).
+ * Returns an error in words when the lookup fails.
+ */
+async function sendContext(
+  channel: Channel,
+  deps: DispatcherDeps,
+): Promise<SendContext | { error: string }> {
+  const txnId = (deps.newId ?? (() => crypto.randomUUID()))();
+  if (channel.type !== 'matrix' || !channel.room.startsWith('#')) return { txnId };
+  const request = matrixAliasRequest(channel);
+  try {
+    const response = await deps.fetch(request.url, {
+      method: 'GET',
+      headers: request.headers,
+      credentials: 'omit',
+      cache: 'no-store',
+      signal: AbortSignal.timeout(deps.timeoutMs ?? 10_000),
+    });
+    const body = (await response.json().catch(() => null)) as { room_id?: unknown } | null;
+    if (response.ok && typeof body?.room_id === 'string' && body.room_id.startsWith('!'))
+      return { txnId, roomId: body.room_id };
+    return { error: t('chErrMatrixAlias', [channel.room, `HTTP ${response.status}`]) };
+  } catch (error) {
+    return {
+      error: t('chErrMatrixAlias', [
+        channel.room,
+        error instanceof Error ? error.message : String(error),
+      ]),
+    };
+  }
 }
 
 export type Dispatcher = ReturnType<typeof createDispatcher>;
@@ -48,8 +85,14 @@ export function createDispatcher(deps: DispatcherDeps) {
           error: t('chErrNoPermission'),
         };
       } else {
-        const result = await deliver(renderRequest(channel, payload), { ...deps, ...options });
-        entry = { ...base, at: deps.now(), ...result };
+        const context = await sendContext(channel, deps);
+        if ('error' in context) {
+          entry = { ...base, at: deps.now(), ok: false, attempts: 1, error: context.error };
+        } else {
+          const request = renderRequest(channel, payload, context);
+          const result = await deliver(request, { ...deps, ...options });
+          entry = { ...base, at: deps.now(), ...result };
+        }
       }
       await record(entry).catch(() => undefined);
       return entry;

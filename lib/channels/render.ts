@@ -1,9 +1,10 @@
+import { renderMatrix, renderPushover } from './render-push';
 import type { AlertPayload, Channel, Header, WebhookChannel } from './types';
 
 /** The HTTP request a delivery sends. */
 export interface HttpRequest {
   url: string;
-  method: 'POST' | 'GET';
+  method: 'POST' | 'GET' | 'PUT';
   headers: Record<string, string>;
   body?: string;
 }
@@ -120,9 +121,29 @@ const NTFY_TAGS: Record<AlertPayload['event'], string[]> = {
 
 const JSON_HEADERS = { 'Content-Type': 'application/json' };
 
+/** What a Matrix send needs beyond the channel: the room's id and a fresh transaction id. */
+export interface SendContext {
+  roomId?: string;
+  txnId?: string;
+}
+
 /** The request that tells `channel` about `payload`. Pure. */
-export function renderRequest(channel: Channel, payload: AlertPayload): HttpRequest {
+export function renderRequest(
+  channel: Channel,
+  payload: AlertPayload,
+  context: SendContext = {},
+): HttpRequest {
   switch (channel.type) {
+    case 'pushover':
+      return renderPushover(channel, payload);
+    case 'matrix':
+      return renderMatrix(
+        channel,
+        payload,
+        context.roomId ?? channel.room,
+        // The dispatcher always passes a fresh one; this only keeps the function total.
+        context.txnId ?? `cum-${payload.event}`,
+      );
     case 'slack':
       return {
         url: channel.url,

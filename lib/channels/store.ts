@@ -1,4 +1,5 @@
 import { storage } from 'wxt/utils/storage';
+import { migrateRoutes } from './migrate';
 import { DEFAULT_ROUTES, type AlertRoutes, type DeliveryRecord } from './types';
 
 /**
@@ -7,7 +8,9 @@ import { DEFAULT_ROUTES, type AlertRoutes, type DeliveryRecord } from './types';
  */
 export const routesItem = storage.defineItem<AlertRoutes>('local:alertRoutes', {
   fallback: DEFAULT_ROUTES,
-  version: 1,
+  // 2: each audience's own thresholds and limits (version 1 routes get the global ones).
+  version: 2,
+  migrations: { 2: migrateRoutes },
 });
 
 /** The last deliveries to channels, newest first. */

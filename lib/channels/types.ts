@@ -1,8 +1,9 @@
 /**
- * Alert channels beyond this computer: Slack, Discord, ntfy and any HTTP webhook. A channel is a
+ * Alert channels beyond this computer: Slack, Discord, ntfy, Pushover, Matrix and any HTTP webhook. A channel is a
  * destination the person configured; the alert rules decide *what* to say, the routes decide
  * *where* (desktop, channels, or both).
  */
+import type { AudienceRules } from '../alerts/audience';
 
 /** The alert rules whose notices can be routed. */
 export const ROUTED_EVENTS = ['threshold', 'reached', 'reset', 'forecast', 'signed_out'] as const;
@@ -10,7 +11,7 @@ export type RoutedEvent = (typeof ROUTED_EVENTS)[number];
 /** What a delivery was about: a routed event, or the "Send test" button. */
 export type DeliveryEvent = RoutedEvent | 'test';
 
-export type ChannelType = 'slack' | 'discord' | 'ntfy' | 'webhook';
+export type ChannelType = 'slack' | 'discord' | 'ntfy' | 'pushover' | 'matrix' | 'webhook';
 
 export interface Header {
   name: string;
@@ -25,6 +26,8 @@ interface ChannelBase {
   enabled: boolean;
   /** Which alert rules go to this channel. */
   events: Record<RoutedEvent, boolean>;
+  /** Its own thresholds and limits, or the global ones (absent in routes stored before them). */
+  rules?: AudienceRules;
 }
 
 export interface SlackChannel extends ChannelBase {
@@ -59,12 +62,41 @@ export interface WebhookChannel extends ChannelBase {
   bodyTemplate: string;
 }
 
-export type Channel = SlackChannel | DiscordChannel | NtfyChannel | WebhookChannel;
+export interface PushoverChannel extends ChannelBase {
+  type: 'pushover';
+  /** Pushover's API (`https://api.pushover.net`), or a compatible server the person runs. */
+  server: string;
+  /** The application's API token: a secret. */
+  appToken: string;
+  /** The person's (or group's) user key: a secret. */
+  userKey: string;
+  /** Device names, comma-separated; empty for all of the person's devices. */
+  device: string;
+  /** −2 (no alert) … 2 (emergency, repeated until acknowledged). */
+  priority: -2 | -1 | 0 | 1 | 2;
+  /** A Pushover sound name; empty for the person's default. */
+  sound: string;
+}
+
+export interface MatrixChannel extends ChannelBase {
+  type: 'matrix';
+  /** The homeserver's client-server API base, e.g. https://matrix.org. */
+  homeserver: string;
+  /** The (bot) account's access token: a secret. */
+  accessToken: string;
+  /** A room id (`!abc:server`) or alias (`#room:server`, looked up before each send). */
+  room: string;
+}
+
+export type Channel =
+  SlackChannel | DiscordChannel | NtfyChannel | PushoverChannel | MatrixChannel | WebhookChannel;
 
 /** Where each alert rule goes. Kept in `storage.local` only: it holds secrets, never synced. */
 export interface AlertRoutes {
   /** Desktop notifications per rule (the master switch is `settings.notifications.enabled`). */
   desktop: Record<RoutedEvent, boolean>;
+  /** The desktop's own thresholds and limits, or the global ones (absent before them). */
+  desktopRules?: AudienceRules;
   channels: Channel[];
 }
 

@@ -6,6 +6,13 @@ import type { Channel, Header } from './types';
 export type ChannelErrors = Partial<Record<string, string>>;
 
 const TOPIC = /^[-_A-Za-z0-9]{1,64}$/;
+/** Pushover's application tokens and user keys: 30 letters and digits. */
+const PUSHOVER_KEY = /^[A-Za-z0-9]{30}$/;
+/** Up to 25 characters per device name, several separated by commas; empty for all. */
+const PUSHOVER_DEVICE = /^([A-Za-z0-9_-]{1,25}(,[A-Za-z0-9_-]{1,25})*)?$/;
+const PUSHOVER_SOUND = /^[a-z0-9_-]{0,32}$/i;
+/** `!opaque:server` (a room id) or `#name:server` (an alias). */
+const MATRIX_ROOM = /^[!#][^:\s]+:[^\s]+$/;
 /** RFC 9110 token characters. */
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 /** Headers the browser sets itself, or that would carry the person's claude.ai session. */
@@ -58,6 +65,25 @@ export function validateChannel(channel: Channel): ChannelErrors {
       if (/[\r\n]/.test(channel.token)) errors.token = t('chValidOneLine');
       break;
     }
+    case 'pushover': {
+      const problem = checkUrl(channel.server, false);
+      if (problem) errors.poServer = problem;
+      if (!PUSHOVER_KEY.test(channel.appToken)) errors.poToken = t('chValidPushoverKey');
+      if (!PUSHOVER_KEY.test(channel.userKey)) errors.poUser = t('chValidPushoverKey');
+      if (!PUSHOVER_DEVICE.test(channel.device)) errors.poDevice = t('chValidPushoverDevice');
+      if (!Number.isInteger(channel.priority) || channel.priority < -2 || channel.priority > 2)
+        errors.poPriority = t('chValidPushoverPriority');
+      if (!PUSHOVER_SOUND.test(channel.sound)) errors.poSound = t('chValidPushoverSound');
+      break;
+    }
+    case 'matrix': {
+      const problem = checkUrl(channel.homeserver, false);
+      if (problem) errors.mxServer = problem;
+      if (channel.accessToken.trim() === '' || /[\s]/.test(channel.accessToken))
+        errors.mxToken = t('chValidOneLine');
+      if (!MATRIX_ROOM.test(channel.room)) errors.mxRoom = t('chValidMatrixRoom');
+      break;
+    }
     case 'webhook': {
       // A GET webhook may carry placeholders in its address; check it as it will be sent.
       const url = fillTemplate(channel.url, SAMPLE_PAYLOAD, 'url');
@@ -85,7 +111,9 @@ export function validateChannel(channel: Channel): ChannelErrors {
 
 /** Where a channel sends to. */
 export function destinationUrl(channel: Channel): string {
-  return channel.type === 'ntfy' ? channel.server : channel.url;
+  if (channel.type === 'ntfy' || channel.type === 'pushover') return channel.server;
+  if (channel.type === 'matrix') return channel.homeserver;
+  return channel.url;
 }
 
 /**
@@ -108,5 +136,8 @@ export function maskedDestination(channel: Channel): string {
     const topic = `${channel.topic.slice(0, 2)}•••`;
     return `${host}/${topic}${channel.token ? ' · token set' : ''}`;
   }
+  // Pushover's and Matrix's secrets are tokens, never in the address; the room is shown cut.
+  if (channel.type === 'pushover') return host;
+  if (channel.type === 'matrix') return `${host} · ${channel.room.slice(0, 3)}•••`;
   return url && (url.pathname.length > 1 || url.search) ? `${host}/•••` : host;
 }

@@ -104,6 +104,42 @@ test.describe('alert channels', () => {
     await snap(page, 'options-channels');
   });
 
+  test('a webhook with its own 95 % level hears nothing at 80 % while the desktop warns, then hears 95 %', async ({
+    server,
+    signIn,
+    triggerPoll,
+    currentContext,
+    extensionId,
+    sw,
+  }) => {
+    const fixtures = { server, signIn, triggerPoll, currentContext, extensionId };
+    const page = await withWebhook(fixtures, () => ({ status: 204 }));
+    await page.getByLabel('Levels for Team hook').selectOption({ label: 'Its own' });
+    const levels = page.getByLabel('Team hook warns at (%)');
+    await levels.fill('95');
+    await levels.press('Tab');
+    await expect
+      .poll(async () => {
+        const stored = await (await sw()).evaluate(() => chrome.storage.local.get('alertRoutes'));
+        return (stored.alertRoutes as { channels: { rules?: { thresholds: number[] } }[] })
+          .channels[0]!.rules?.thresholds;
+      })
+      .toEqual([95]);
+
+    server.setUsage('*', sessionPayload(80));
+    await triggerPoll();
+    const shown = await (await sw()).evaluate(() => chrome.notifications.getAll());
+    expect(Object.keys(shown)).toContain(`threshold:${MAX_ORG}|session`);
+    expect(hooks(server.requests, '/hook')).toHaveLength(0);
+
+    server.setUsage('*', sessionPayload(96));
+    await triggerPoll();
+    const hook = await server.waitForRequest((r) => r.path === '/hook');
+    expect(JSON.parse(hook.body)).toMatchObject({ event: 'threshold', percent: 96 });
+    await expect(page.locator('.deliveries tbody tr')).toHaveCount(1);
+    expect(hooks(server.requests, '/hook')).toHaveLength(1);
+  });
+
   test('Slack and Discord get their own bodies for the same alert, and a muted rule sends nothing', async ({
     server,
     signIn,
@@ -248,6 +284,68 @@ test.describe('alert channels', () => {
     page.once('dialog', (dialog) => void dialog.accept());
     await page.getByRole('button', { name: 'Remove Phone' }).click();
     await expect(page.locator('.channel')).toHaveCount(0);
+  });
+
+  test('Pushover and Matrix: Send test delivers their own bodies, the tokens never shown', async ({
+    server,
+    currentContext,
+    extensionId,
+  }) => {
+    const KEY = 'azGDORePK8gMaC0QOYAMyEEuzJnyUi';
+    server.setHandler('/pushover/1/messages.json', () => ({ status: 200, body: { status: 1 } }));
+    server.setHandler('/matrix/_matrix/client/v3/directory/room/%23alerts%3Aexample.org', () => ({
+      body: { room_id: '!room42:example.org', servers: ['example.org'] },
+    }));
+    server.setHandler('/matrix/_matrix/client/v3/rooms/*', () => ({ body: { event_id: '$e1' } }));
+    const page = await currentContext().newPage();
+    await page.goto(`chrome-extension://${extensionId}/options.html`);
+    await addChannel(page, 'Pushover', {
+      Name: 'Pocket',
+      'Application token': KEY,
+      'User key': KEY.toLowerCase(),
+      'API address': 'https://claude.ai/pushover',
+    });
+    await addChannel(page, 'Matrix', {
+      Name: 'Ops room',
+      Homeserver: 'https://claude.ai/matrix',
+      'Access token': 'syt_matrix_secret',
+      Room: '#alerts:example.org',
+    });
+    await expect(page.locator('.channel code')).toHaveText([
+      'https://claude.ai',
+      'https://claude.ai · #al•••',
+    ]);
+    expect(await page.locator('.channels').textContent()).not.toMatch(/syt_|azGD/);
+
+    await page.getByRole('button', { name: 'Send test to Pocket' }).click();
+    await expect(page.locator('.channel [role=status]').first()).toHaveText('Delivered · HTTP 200');
+    const push = await server.waitForRequest((r) => r.path === '/pushover/1/messages.json');
+    expect(push.cookie).toBeUndefined();
+    expect(JSON.parse(push.body)).toEqual({
+      token: KEY,
+      user: KEY.toLowerCase(),
+      title: 'Claude usage',
+      message: 'Test from Claude Usage Meter: alerts will arrive here.',
+      priority: 0,
+    });
+
+    await page.getByRole('button', { name: 'Send test to Ops room' }).click();
+    await expect(page.locator('.channel [role=status]').nth(1)).toHaveText('Delivered · HTTP 200');
+    const sent = await server.waitForRequest((r) => r.path.includes('/send/m.room.message/'));
+    expect(sent.method).toBe('PUT');
+    expect(sent.path).toMatch(
+      /^\/matrix\/_matrix\/client\/v3\/rooms\/!room42%3Aexample\.org\/send\/m\.room\.message\/[-0-9a-f]{36}$/,
+    );
+    expect(sent.headers.authorization).toBe('Bearer syt_matrix_secret');
+    expect(sent.cookie).toBeUndefined();
+    expect(JSON.parse(sent.body)).toEqual({
+      msgtype: 'm.text',
+      body: 'Claude usage\nTest from Claude Usage Meter: alerts will arrive here.',
+      format: 'org.matrix.custom.html',
+      formatted_body:
+        '<strong>Claude usage</strong><br>Test from Claude Usage Meter: alerts will arrive here.',
+      'm.mentions': {},
+    });
   });
 
   test('the form refuses an unusable address and says why beside the field', async ({

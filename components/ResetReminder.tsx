@@ -1,0 +1,86 @@
+import { useEffect, useState } from 'preact/hooks';
+import { offersReminder, reminderKey, type Reminders } from '@/lib/alerts/reminder';
+import { t } from '@/lib/i18n';
+import type { Limit } from '@/lib/usage/types';
+import { ext } from '@/entrypoints/popup/ext';
+
+const STORAGE_KEY = 'resetReminders';
+
+/** The reminders as stored, kept current while the popup is open. */
+function useReminders(): Reminders {
+  const [reminders, setReminders] = useState<Reminders>({});
+  useEffect(() => {
+    const read = (value: unknown) =>
+      setReminders(value && typeof value === 'object' ? (value as Reminders) : {});
+    void ext.storage.local.get(STORAGE_KEY).then((raw) => read(raw[STORAGE_KEY]));
+    const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+      if (area === 'local' && STORAGE_KEY in changes) read(changes[STORAGE_KEY]!.newValue);
+    };
+    ext.storage.onChanged.addListener(onChanged);
+    return () => ext.storage.onChanged.removeListener(onChanged);
+  }, []);
+  return reminders;
+}
+
+/**
+ * "Notify me when it resets" on a limit's row: offered at the limit (or over the reset alerts'
+ * threshold); pressed again, it cancels. The worker keeps the reminder and its alarm.
+ */
+export function ResetReminder(props: {
+  orgId: string;
+  limit: Limit;
+  resetAfterPercent: number;
+  now: number;
+}) {
+  const { orgId, limit } = props;
+  const reminders = useReminders();
+  const [busy, setBusy] = useState(false);
+  const set = reminderKey(orgId, limit.id) in reminders;
+  if (!set && !offersReminder(limit.percent, limit.resetsAt, props.resetAfterPercent, props.now))
+    return null;
+
+  async function toggle() {
+    setBusy(true);
+    await ext.runtime
+      .sendMessage({ type: 'reset-reminder', orgId, limitId: limit.id, on: !set })
+      .catch(() => undefined);
+    setBusy(false);
+  }
+
+  return (
+    <button
+      type="button"
+      class="reminder"
+      aria-pressed={set}
+      aria-label={set ? t('remCancelFor', limit.label) : t('remSetFor', limit.label)}
+      disabled={busy}
+      onClick={() => void toggle()}
+    >
+      {set ? t('remCancel') : t('remSet')}
+    </button>
+  );
+}
+
+/**
+ * The reminder button for one limit's row, or nothing without an organisation or signed out. One call from the
+ * popup, so its first paint carries no more than that call (the popup redraws each minute, and
+ * with it the time the button goes by).
+ */
+export function reminderFor(
+  org: { uuid: string } | null,
+  limit: Limit,
+  settings: { notifications: { resetAfterPercent: number } },
+  signedOut: boolean,
+) {
+  return (
+    org &&
+    !signedOut && (
+      <ResetReminder
+        orgId={org.uuid}
+        limit={limit}
+        resetAfterPercent={settings.notifications.resetAfterPercent}
+        now={Date.now()}
+      />
+    )
+  );
+}
