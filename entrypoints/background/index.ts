@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { isMessage } from '@/lib/messages';
-import { openDetails, openFromNotification } from '@/lib/notifier';
+import { openFromNotification } from '@/lib/notifier';
 import { POLL_ALARM } from '@/lib/poller';
 import { settingsItem } from '@/lib/settings';
 import { createServices } from './services';
@@ -26,12 +26,11 @@ export default defineBackground(() => {
         .then((r) => (r.deferred ? { ok: r.ok, deferred: r.deferred } : { ok: r.ok }));
     if (message.type === 'test-notification') return notifier.sendTest().then(() => ({ ok: true }));
     if (message.type === 'test-channel') return testChannel(message.channelId);
+    // The in-page meter's "Details": the dashboard, in a tab of its own.
     if (message.type === 'open-details')
-      return openDetails({
-        openPopup: browser.action.openPopup ? () => browser.action.openPopup() : undefined,
-        openTab: (url) => browser.tabs.create({ url }),
-        url: browser.runtime.getURL('/popup.html'),
-      }).then(() => ({ ok: true }));
+      return browser.tabs
+        .create({ url: browser.runtime.getURL('/dashboard.html') })
+        .then(() => ({ ok: true }));
     return undefined;
   });
   browser.notifications.onClicked.addListener((id) => {

@@ -79,6 +79,11 @@ export function App({ initial }: { initial: Settings }) {
   return (
     <main class="options">
       <h1>{t('extName')}</h1>
+      <p>
+        <a href="/dashboard.html" target="_blank" rel="noopener">
+          {t('optionsDashboard')}
+        </a>
+      </p>
 
       <section aria-labelledby="checking">
         <h2 id="checking">{t('optChecking')}</h2>
