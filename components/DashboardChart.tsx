@@ -9,7 +9,7 @@ import {
   type Series,
 } from '@/lib/chart-points';
 import { dragView, hitPoints, zoomView, type TimeView } from '@/lib/dashboard-chart';
-import { formatPercent } from '@/lib/format';
+import { dateFormat, percentText } from '@/lib/intl-cache';
 import { t, uiLocale } from '@/lib/i18n';
 
 // Only what is drawn here; the time scale's ticks come from the date adapter, their words from Intl.
@@ -56,7 +56,7 @@ export default function DashboardChart({
   stopsRef.current = stops;
   const locale = uiLocale();
   const readoutTime = useMemo(
-    () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }),
+    () => dateFormat({ dateStyle: 'medium', timeStyle: 'short' }),
     [locale],
   );
 
@@ -129,8 +129,7 @@ export default function DashboardChart({
               autoSkipPadding: 16,
               callback: (value, _i, ticks) => {
                 const span = (ticks[ticks.length - 1]?.value ?? 0) - (ticks[0]?.value ?? 0);
-                return new Intl.DateTimeFormat(
-                  locale,
+                return dateFormat(
                   span > 3 * 86_400_000
                     ? { day: 'numeric', month: 'short' }
                     : { weekday: 'short', hour: '2-digit', minute: '2-digit' },
@@ -145,7 +144,7 @@ export default function DashboardChart({
             ticks: {
               color: muted,
               stepSize: 25,
-              callback: (v) => formatPercent(Number(v), locale),
+              callback: (v) => percentText(Number(v)),
             },
           },
         },
@@ -214,7 +213,7 @@ export default function DashboardChart({
       : t('chartReadout', [
           readoutTime.format(cursor.at),
           valuesAt(shown, cursor.at)
-            .map((v) => t('chartTooltip', [v.label, formatPercent(v.y)]))
+            .map((v) => t('chartTooltip', [v.label, percentText(v.y)]))
             .join(' · ') || '—',
         ]);
 

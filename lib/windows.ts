@@ -43,8 +43,9 @@ export function splitWindows(readings: readonly Reading[], maxGapMs = MAX_GAP_MS
       const current = open.get(limit.id);
       const sameWindow =
         current !== undefined &&
-        Math.abs(limit.resetsAt - current.window.end) <= SAME_RESET_MS &&
-        reading.at < current.window.end + SAME_RESET_MS;
+        // Only the reset time tells windows apart: a server still reporting a passed reset
+        // describes the same window, however many readings repeat it.
+        Math.abs(limit.resetsAt - current.window.end) <= SAME_RESET_MS;
       if (current && sameWindow) {
         const w = current.window;
         const gap = reading.at - current.last.at;

@@ -1,8 +1,8 @@
 import { useEffect } from 'preact/hooks';
 import { formatDuration } from '@/lib/duration';
-import { formatPercent } from '@/lib/format';
 import type { HeatMap, HitSummary } from '@/lib/habits';
-import { t, uiLocale } from '@/lib/i18n';
+import { numberFormat, percentText } from '@/lib/intl-cache';
+import { t } from '@/lib/i18n';
 import type { RangeId } from '@/lib/dashboard-ranges';
 import type { WeekSummary } from '@/lib/windows';
 import { formatWhen, hourName, periodPhrase, weekdayName } from './labels';
@@ -32,7 +32,7 @@ export function hitSentence(hits: HitSummary, range: RangeId): string {
 /** The week heat-map, the sentence about limits hit, and the weeks: each with its words. */
 export function Habits({ heat, hits, weeks, range, onDrawn }: HabitsProps) {
   useEffect(() => onDrawn?.(), [heat]);
-  const number = new Intl.NumberFormat(uiLocale(), { maximumFractionDigits: 1 });
+  const number = numberFormat({ maximumFractionDigits: 1 });
   const cellText = (d: number, h: number) =>
     heat.covered[d]![h]! === 0 ? '–' : number.format(heat.rise[d]![h]!);
   return (
@@ -115,7 +115,7 @@ export function Habits({ heat, hits, weeks, range, onDrawn }: HabitsProps) {
                     <span class="dash-mini-bar" aria-hidden="true">
                       <span style={{ width: `${Math.min(100, w.peakPercent)}%` }} />
                     </span>
-                    {formatPercent(w.peakPercent)}
+                    {percentText(w.peakPercent)}
                   </td>
                   <td>{number.format(w.sessionsAtLimit)}</td>
                   <td>{w.atLimitMs > 0 ? formatDuration(w.atLimitMs) : '–'}</td>

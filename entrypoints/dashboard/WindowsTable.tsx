@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'preact/hooks';
-import { formatPercent } from '@/lib/format';
+import { percentText } from '@/lib/intl-cache';
 import { t, type MessageKey } from '@/lib/i18n';
 import { windowsToCsv } from '@/lib/windows-csv';
 import { sortWindows, type UsageWindow, type WindowSortKey } from '@/lib/windows';
@@ -76,7 +76,7 @@ export function WindowsTable({ windows, orgName }: { windows: UsageWindow[]; org
                 <th scope="row">{w.label}</th>
                 <td>{formatWhen(w.start)}</td>
                 <td>{formatWhen(w.end)}</td>
-                <td>{formatPercent(w.peak)}</td>
+                <td>{percentText(w.peak)}</td>
                 <td>{w.reachedLimit ? t('dashYes') : t('dashNo')}</td>
               </tr>
             ))}

@@ -1,23 +1,20 @@
 import type { RangeId } from '@/lib/dashboard-ranges';
-import { t, uiLocale, type MessageKey } from '@/lib/i18n';
+import { dateFormat } from '@/lib/intl-cache';
+import { t, type MessageKey } from '@/lib/i18n';
 
 /** Monday 1 January 2024, a fixed Monday to name weekdays by. */
 const A_MONDAY = Date.UTC(2024, 0, 1);
 
 /** The weekday's name, 0 = Monday, in the person's language. */
 export function weekdayName(weekday: number, width: 'long' | 'short' = 'long'): string {
-  return new Intl.DateTimeFormat(uiLocale(), { weekday: width, timeZone: 'UTC' }).format(
-    A_MONDAY + weekday * 86_400_000,
-  );
+  return dateFormat({ weekday: width, timeZone: 'UTC' }).format(A_MONDAY + weekday * 86_400_000);
 }
 
 /** "14:00" (or "2 PM") for an hour of the day, in the person's language. */
 export function hourName(hour: number): string {
-  return new Intl.DateTimeFormat(uiLocale(), {
-    hour: 'numeric',
-    minute: '2-digit',
-    timeZone: 'UTC',
-  }).format(A_MONDAY + hour * 3_600_000);
+  return dateFormat({ hour: 'numeric', minute: '2-digit', timeZone: 'UTC' }).format(
+    A_MONDAY + hour * 3_600_000,
+  );
 }
 
 /** "in the last 30 days", as a sentence uses it. */
@@ -43,7 +40,5 @@ export function rangeLabel(id: RangeId): string {
 
 /** Date and time, short, for tables and the CSV's readers alike. */
 export function formatWhen(at: number): string {
-  return new Intl.DateTimeFormat(uiLocale(), { dateStyle: 'medium', timeStyle: 'short' }).format(
-    at,
-  );
+  return dateFormat({ dateStyle: 'medium', timeStyle: 'short' }).format(at);
 }

@@ -119,3 +119,13 @@ describe('windowsToCsv', () => {
     expect(csvCell(Number.NaN)).toBe('');
   });
 });
+
+describe('splitWindows on stale resets', () => {
+  it('keeps readings that repeat a passed reset in one window', () => {
+    const passed = T - 10 * DAY;
+    const readings = Array.from({ length: 500 }, (_, i) => at(T + i * 2 * MIN, weekly(64, passed)));
+    const windows = splitWindows(readings);
+    expect(windows).toHaveLength(1);
+    expect(windows[0]!.readings).toBe(500);
+  });
+});
