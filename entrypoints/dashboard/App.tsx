@@ -20,6 +20,9 @@ const RESOLUTION: Record<0 | 10 | 60, MessageKey> = {
   60: 'dashResolutionHourly',
 };
 
+// The chart's code loads while storage and IndexedDB are read, not after the cards are up.
+const chartModule = import('@/components/DashboardChart');
+
 /** The range in the page's address (`?range=1y`), so a reload or a bookmark keeps it. */
 function rangeFromAddress(): RangeId {
   return rangeById(new URLSearchParams(location.search).get('range')).id;
@@ -40,7 +43,7 @@ export function App({ initial }: { initial: PopupData }) {
 
   useEffect(() => watchPopupData(() => void readPopupData().then(setData)), []);
   useEffect(() => {
-    void import('@/components/DashboardChart').then((m) => setChart(() => m.default));
+    void chartModule.then((m) => setChart(() => m.default));
   }, []);
   useEffect(() => {
     const theme = settings.theme;
