@@ -5,6 +5,9 @@ import { windowsToCsv } from '@/lib/windows-csv';
 import { sortWindows, type UsageWindow, type WindowSortKey } from '@/lib/windows';
 import { formatWhen } from './labels';
 
+/** Rows drawn at first: a year holds some 1,900 windows, and drawing them all delays the page. */
+const FIRST_ROWS = 100;
+
 const COLUMNS: { key: WindowSortKey; label: MessageKey }[] = [
   { key: 'label', label: 'dashColLimit' },
   { key: 'start', label: 'dashColStart' },
@@ -21,6 +24,7 @@ export function WindowsTable({ windows, orgName }: { windows: UsageWindow[]; org
     key: 'start',
     direction: 'descending',
   });
+  const [all, setAll] = useState(false);
   const rows = useMemo(
     () => sortWindows(windows, sort.key, sort.direction),
     [windows, sort.key, sort.direction],
@@ -71,7 +75,7 @@ export function WindowsTable({ windows, orgName }: { windows: UsageWindow[]; org
             </tr>
           </thead>
           <tbody>
-            {rows.map((w) => (
+            {(all ? rows : rows.slice(0, FIRST_ROWS)).map((w) => (
               <tr key={`${w.limitId}-${w.start}`} class={w.reachedLimit ? 'hit' : undefined}>
                 <th scope="row">{w.label}</th>
                 <td>{formatWhen(w.start)}</td>
@@ -83,6 +87,11 @@ export function WindowsTable({ windows, orgName }: { windows: UsageWindow[]; org
           </tbody>
         </table>
       </div>
+      {!all && rows.length > FIRST_ROWS && (
+        <button type="button" class="dash-small-button dash-more" onClick={() => setAll(true)}>
+          {t('dashShowAll', rows.length)}
+        </button>
+      )}
     </>
   );
 }

@@ -53,7 +53,12 @@ export function useHistory(orgId: string | null, rangeMs: number): DashboardHist
     void openRepo()
       .then((r) => r.range(orgId, from, to))
       .catch(() => [] as Snapshot[])
-      .then((readings) => live && setHistory(deriveHistory(readings, from, to)));
+      .then((readings) => {
+        performance.mark('history-read');
+        const derived = deriveHistory(readings, from, to);
+        performance.mark('history-derived');
+        if (live) setHistory(derived);
+      });
     return () => {
       live = false;
     };

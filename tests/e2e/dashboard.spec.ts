@@ -127,6 +127,9 @@ test('draws an imported year, its heat-map matches the pattern, and the windows 
     .trim()
     .split('\r\n');
   expect(rows[0]).toBe('limit,kind,start,end,peak_percent,reached_limit,minutes_at_limit');
+  // A year's table draws its first hundred rows; all of them on asking.
+  await expect(windows.locator('tbody tr')).toHaveCount(100);
+  await windows.getByRole('button', { name: /^Show all \d+$/ }).click();
   const tableRows = await windows.locator('tbody tr').count();
   expect(rows.length - 1).toBe(tableRows);
   const hits = rows.slice(1).filter((r) => r.split(',')[5] === 'yes');
