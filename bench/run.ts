@@ -12,6 +12,7 @@ import { runBacktest } from './backtest';
 import { connectBrowser, connectTarget, traceWorkerCpu } from './cdp';
 import { writeFloorExtension } from './floor';
 import { seedScript } from './seed';
+import { benchDashboard, type DashboardFigures } from './dashboard';
 import { benchPageMeter, type PageMeterFigures } from './page-meter';
 import { measureSizes } from './sizes';
 import { fmt, fmtSpread, measure, spread, type Spread } from './stats';
@@ -99,6 +100,7 @@ interface Results {
   };
   forecast?: ReturnType<typeof runBacktest>;
   pageMeter?: PageMeterFigures;
+  dashboard?: DashboardFigures;
 }
 
 async function main() {
@@ -211,8 +213,11 @@ async function main() {
         bytesPerReading: (after - before) / size,
       };
     }
-    await seeder.close();
     results.growth = growth;
+    // 2b. The dashboard: cards against the floor, and the 1 y chart and heat-map over 100k readings.
+    const dashboardSeed = { context, seeder, id, floorUrl, template, runs: RUNS, outDir: OUT };
+    results.dashboard = await benchDashboard({ ...dashboardSeed, count: 100_000 });
+    await seeder.close();
 
     // 3. Worker cost per poll: CPU time in the worker (network wait is idle), and requests.
     const cdp = await connectTarget(debugPort, `chrome-extension://${id}/`);
@@ -327,6 +332,27 @@ function print(r: Required<Results>) {
     'Popup JS (gzip): first paint / all',
     `${fmt(r.sizes.popupFirstPaintGzip / 1024)} / ${fmt(r.sizes.popupTotalGzip / 1024)} KB`,
     'target ≤ 70 KB',
+  ]);
+  const d = r.dashboard;
+  rows.push([
+    'Dashboard: cards painted',
+    fmtSpread(d.cards),
+    `${fmt(d.cardsRatio, 2)} × floor (${fmt(d.floor.median)} ms here; target ≤ 1.5)`,
+  ]);
+  rows.push([
+    `Dashboard 1 y: chart / heat-map (${d.compacted.toLocaleString('en')} records)`,
+    `${fmtSpread(d.chartYear)} / ${fmt(d.heatmapYear.median)} ms`,
+    `after the cards: ${fmt(d.chartAfterCards.median)} / ${fmt(d.heatmapAfterCards.median)} ms (target < 300)`,
+  ]);
+  rows.push([
+    `Dashboard 1 y chart, ${d.seeded.toLocaleString('en')} raw readings`,
+    fmtSpread(d.chartYearRaw),
+    'before any compaction',
+  ]);
+  rows.push([
+    'Dashboard JS (gzip): first paint / all',
+    `${fmt(d.firstPaintGzip / 1024)} / ${fmt(d.totalGzip / 1024)} KB`,
+    '',
   ]);
   const m = r.pageMeter;
   rows.push([

@@ -1,6 +1,8 @@
 // Bundled by the bench and the demo (esbuild) and evaluated in an extension page: seeds history
 // through the project's own repository, so nothing in the shipped bundle exists for their sake.
+import { compactHistory } from '../lib/compaction';
 import { createSnapshotRepo, openUsageDb } from '../lib/db';
+import { DEFAULT_SETTINGS } from '../lib/settings-validate';
 import type { Limit, Reading } from '../lib/usage/types';
 
 const STEP = 2 * 60_000;
@@ -53,4 +55,12 @@ async function seed(template: Reading, count: number): Promise<{ before: number;
   return { before, after: await usage() };
 }
 
+/** Compact as the worker's daily maintenance does (default history settings); the records left. */
+async function compact(now: number): Promise<number> {
+  const repo = createSnapshotRepo(await openUsageDb());
+  await compactHistory(repo, DEFAULT_SETTINGS.history, now);
+  return repo.count();
+}
+
 (globalThis as { benchSeed?: typeof seed }).benchSeed = seed;
+(globalThis as { benchCompact?: typeof compact }).benchCompact = compact;

@@ -20,9 +20,9 @@ export function measureSizes(outDir: string): Sizes {
   const firstPaint = [...html.matchAll(/(?:src|href)="\/?([^"]+\.js)"/g)].map((m) => m[1]!);
   const chunks = readdirSync(join(outDir, 'chunks')).filter((f) => f.endsWith('.js'));
   const sum = (files: string[]) => files.reduce((n, f) => n + gz(join(outDir, f)), 0);
-  // Chunks of the background or options page are not the popup's.
+  // Chunks of the background, options or dashboard page are not the popup's.
   const popupChunks = chunks
-    .filter((f) => !/^(options|background)/.test(f))
+    .filter((f) => !/^(options|background|dashboard|DashboardChart)/.test(f))
     .map((f) => `chunks/${f}`);
   return {
     workerGzip: gz(join(outDir, 'background.js')),

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { isMessage } from '@/lib/messages';
-import { openDetails, openFromNotification } from '@/lib/notifier';
+import { openFromNotification } from '@/lib/notifier';
 import { POLL_ALARM } from '@/lib/poller';
 import { settingsItem } from '@/lib/settings';
 import { createServices } from './services';
@@ -31,12 +31,11 @@ export default defineBackground(() => {
     if (message.type === 'reset-reminder')
       return reminders.set(message.orgId, message.limitId, message.on).then((ok) => ({ ok }));
     if (message.type === 'outlooks') return outlooksFor(message.orgId);
+    // The in-page meter's "Details": the dashboard, in a tab of its own.
     if (message.type === 'open-details')
-      return openDetails({
-        openPopup: browser.action.openPopup ? () => browser.action.openPopup() : undefined,
-        openTab: (url) => browser.tabs.create({ url }),
-        url: browser.runtime.getURL('/popup.html'),
-      }).then(() => ({ ok: true }));
+      return browser.tabs
+        .create({ url: browser.runtime.getURL('/dashboard.html') })
+        .then(() => ({ ok: true }));
     return undefined;
   });
   browser.notifications.onClicked.addListener((id) => {

@@ -29,6 +29,9 @@ export function App({ initial }: { initial: Settings }) {
     <div class="options">
       <header class="options-head">
         <h1>{t('extName')}</h1>
+        <a class="dashboard-link" href="/dashboard.html" target="_blank" rel="noopener">
+          {t('optionsDashboard')}
+        </a>
         <nav aria-label={t('optSections')}>
           <ul>
             {SECTIONS.map(({ href, label }) => (

@@ -255,6 +255,19 @@ export function App({ initial }: { initial: PopupData }) {
           <button
             type="button"
             class="icon-button"
+            aria-label={t('popupDashboard')}
+            title={t('popupDashboard')}
+            onClick={() =>
+              void browser.tabs
+                .create({ url: browser.runtime.getURL('/dashboard.html') })
+                .then(() => window.close())
+            }
+          >
+            <span aria-hidden="true">▦</span>
+          </button>
+          <button
+            type="button"
+            class="icon-button"
             aria-label={t('popupOptions')}
             onClick={() => void ext.runtime.openOptionsPage()}
           >

@@ -1,0 +1,122 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { BrowserContext, Page } from '@playwright/test';
+import type { Reading } from '../lib/usage/types';
+import { spread, type Spread } from './stats';
+
+/** What the dashboard page costs, against the floor page, with a year's worth of history. */
+export interface DashboardFigures {
+  floor: Spread;
+  /** Navigation start to the cards painted from storage. */
+  cards: Spread;
+  cardsRatio: number;
+  /** Seeded raw readings, and the records left after the compaction the extension runs daily. */
+  seeded: number;
+  compacted: number;
+  /** The 1 y range over the compacted history: navigation start to the chart and the heat-map. */
+  chartYear: Spread;
+  heatmapYear: Spread;
+  /** The same, counted from the cards: the range read and the statistics. */
+  chartAfterCards: Spread;
+  heatmapAfterCards: Spread;
+  /** The 1 y range over the same readings left raw (the first days, before any compaction). */
+  chartYearRaw: Spread;
+  /** Gzipped JS the page loads before the cards, and with the lazily loaded chart. */
+  firstPaintGzip: number;
+  totalGzip: number;
+}
+
+type Seeder = {
+  benchSeed(t: Reading, n: number): Promise<unknown>;
+  benchCompact(now: number): Promise<number>;
+};
+
+/** Milliseconds from navigation start to each mark, on a fresh page. */
+async function marks(context: BrowserContext, url: string, names: string[]): Promise<number[]> {
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.waitForFunction(
+    (wanted) => wanted.every((n) => performance.getEntriesByName(n).length > 0),
+    names,
+    { timeout: 60_000 },
+  );
+  const times = await page.evaluate(
+    (wanted) => wanted.map((n) => performance.getEntriesByName(n)[0]!.startTime),
+    names,
+  );
+  await page.close();
+  return times;
+}
+
+const gz = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length;
+
+function sizes(outDir: string) {
+  const html = readFileSync(join(outDir, 'dashboard.html'), 'utf8');
+  const first = [...html.matchAll(/(?:src|href)="\/?([^"]+\.js)"/g)].map((m) => m[1]!);
+  const lazy = readdirSync(join(outDir, 'chunks'))
+    .filter((f) => /^(DashboardChart|chart)-/.test(f))
+    .map((f) => `chunks/${f}`);
+  const sum = (files: string[]) => files.reduce((n, f) => n + gz(join(outDir, f)), 0);
+  return { firstPaintGzip: sum(first), totalGzip: sum([...new Set([...first, ...lazy])]) };
+}
+
+/**
+ * Seeds `count` readings (2 minutes apart, ending at `template.at`) through `seeder` (a page with
+ * the bench's seed script), measures the 1 y range raw, compacts as the worker's daily
+ * maintenance does, and measures the cards (against the floor), the chart and the heat-map.
+ */
+export async function benchDashboard(opts: {
+  context: BrowserContext;
+  seeder: Page;
+  id: string;
+  floorUrl: string;
+  template: Reading;
+  count: number;
+  runs: number;
+  outDir: string;
+}): Promise<DashboardFigures> {
+  const { context, seeder, runs } = opts;
+  const year = `chrome-extension://${opts.id}/dashboard.html?range=1y`;
+  const names = ['cards-painted', 'chart-drawn', 'heatmap-drawn'];
+  await seeder.evaluate(([t, n]) => (globalThis as unknown as Seeder).benchSeed(t, n), [
+    opts.template,
+    opts.count,
+  ] as const);
+  await new Promise((r) => setTimeout(r, 3_000));
+  const raw: number[] = [];
+  for (let i = 0; i <= runs; i++)
+    if (i > 0) raw.push((await marks(context, year, names))[1]!);
+    else await marks(context, year, names);
+
+  const compacted = await seeder.evaluate(
+    (now) => (globalThis as unknown as Seeder).benchCompact(now),
+    opts.template.at,
+  );
+  await new Promise((r) => setTimeout(r, 3_000));
+  const floor: number[] = [];
+  const page: number[][] = [];
+  // Floor and page in turn, after one unmeasured round, as the popup's figures are taken.
+  for (let round = 0; round <= runs; round++) {
+    const f = (await marks(context, opts.floorUrl, ['floor-painted']))[0]!;
+    const p = await marks(context, year, names);
+    if (round === 0) continue;
+    floor.push(f);
+    page.push(p);
+  }
+  const cards = spread(page.map((p) => p[0]!));
+  const f = spread(floor);
+  return {
+    floor: f,
+    cards,
+    cardsRatio: cards.median / f.median,
+    seeded: opts.count,
+    compacted,
+    chartYear: spread(page.map((p) => p[1]!)),
+    heatmapYear: spread(page.map((p) => p[2]!)),
+    chartAfterCards: spread(page.map((p) => p[1]! - p[0]!)),
+    heatmapAfterCards: spread(page.map((p) => p[2]! - p[0]!)),
+    chartYearRaw: spread(raw),
+    ...sizes(opts.outDir),
+  };
+}

@@ -1,0 +1,210 @@
+import type { ComponentType } from 'preact';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import type { DashboardChartProps } from '@/components/DashboardChart';
+import { OrgSwitcher } from '@/components/OrgSwitcher';
+import { badgeLimit } from '@/lib/badge';
+import { DASHBOARD_RANGES, rangeById, rangeResolution, type RangeId } from '@/lib/dashboard-ranges';
+import { nextTickIn } from '@/lib/format';
+import { t, type MessageKey } from '@/lib/i18n';
+import { readPopupData, watchPopupData, type PopupData } from '../popup/data';
+import { Cards } from './Cards';
+import { Habits } from './Habits';
+import { useHistory, useRecent } from './history';
+import { rangeLabel } from './labels';
+import { WindowsTable } from './WindowsTable';
+
+const RESOLUTION: Record<0 | 10 | 60, MessageKey> = {
+  0: 'dashResolutionRaw',
+  10: 'dashResolutionTen',
+  60: 'dashResolutionHourly',
+};
+
+// The chart's code loads while storage and IndexedDB are read, not after the cards are up.
+const chartModule = import('@/components/DashboardChart');
+
+/** The range in the page's address (`?range=1y`), so a reload or a bookmark keeps it. */
+function rangeFromAddress(): RangeId {
+  return rangeById(new URLSearchParams(location.search).get('range')).id;
+}
+
+export function App({ initial }: { initial: PopupData }) {
+  const [data, setData] = useState(initial);
+  const [now, setNow] = useState(Date.now());
+  const [rangeId, setRangeId] = useState<RangeId>(rangeFromAddress);
+  const [orgId, setOrgId] = useState(initial.selected ?? initial.orgs.list[0]?.uuid ?? null);
+  const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
+  const [Chart, setChart] = useState<ComponentType<DashboardChartProps> | null>(null);
+  const { settings, latest, orgs } = data;
+  const org = orgs.list.find((o) => o.uuid === orgId) ?? orgs.list[0] ?? null;
+  const range = rangeById(rangeId);
+  const history = useHistory(org?.uuid ?? null, range.ms);
+  const recent = useRecent(Math.max(0, ...Object.values(latest).map((r) => r.at)));
+
+  useEffect(() => watchPopupData(() => void readPopupData().then(setData)), []);
+  useEffect(() => {
+    void chartModule.then((m) => setChart(() => m.default));
+  }, []);
+  useEffect(() => {
+    const theme = settings.theme;
+    if (theme === 'system') delete document.documentElement.dataset.theme;
+    else document.documentElement.dataset.theme = theme;
+  }, [settings.theme]);
+
+  // One timer for every countdown on the page: the next moment any of their texts changes.
+  useEffect(() => {
+    const ticks = Object.values(latest)
+      .flatMap((r) => r.limits.map((l) => nextTickIn(l.resetsAt, now)))
+      .filter((x): x is number => x !== null);
+    const timer = setTimeout(() => setNow(Date.now()), Math.min(60_000, ...ticks) + 5);
+    return () => clearTimeout(timer);
+  }, [now, latest]);
+
+  const chooseRange = (id: RangeId) => {
+    setRangeId(id);
+    const url = new URL(location.href);
+    url.searchParams.set('range', id);
+    history_replace(url);
+  };
+
+  const tightest = useMemo(
+    () =>
+      Object.fromEntries(
+        orgs.list.map((o) => [
+          o.uuid,
+          latest[o.uuid] ? badgeLimit(latest[o.uuid]!, settings.badge.limit)?.percent : undefined,
+        ]),
+      ),
+    [orgs, latest, settings.badge.limit],
+  );
+
+  const toggle = (id: string) =>
+    setHidden((old) => {
+      const next = new Set(old);
+      if (!next.delete(id)) next.add(id);
+      return next;
+    });
+
+  return (
+    <main class="dash">
+      <header class="dash-head">
+        <h1>{t('dashTitle')}</h1>
+        <a
+          class="dash-small-button"
+          href={browser.runtime.getURL('/options.html')}
+          onClick={(e) => {
+            e.preventDefault();
+            void browser.runtime.openOptionsPage();
+          }}
+        >
+          {t('popupOptions')}
+        </a>
+      </header>
+
+      <section aria-labelledby="now-title">
+        <h2 id="now-title" class="dash-section-title">
+          {t('dashNow')}
+        </h2>
+        <Cards
+          orgs={orgs.list}
+          latest={latest}
+          recent={recent}
+          thresholds={settings.badge}
+          now={now}
+        />
+      </section>
+
+      {org && (
+        <section class="dash-panel" aria-labelledby="history-title">
+          <div class="dash-panel-head">
+            <h2 id="history-title" class="dash-section-title">
+              {t('dashHistory')}
+            </h2>
+            <div class="ranges" role="group" aria-label={t('popupHistoryRange')}>
+              {DASHBOARD_RANGES.map((r) => (
+                <button
+                  type="button"
+                  key={r.id}
+                  aria-pressed={r.id === rangeId}
+                  onClick={() => chooseRange(r.id)}
+                >
+                  {rangeLabel(r.id)}
+                </button>
+              ))}
+            </div>
+          </div>
+          <OrgSwitcher
+            orgs={orgs.list}
+            selected={org.uuid}
+            tightest={tightest}
+            onSelect={setOrgId}
+          />
+          <p class="dash-note">
+            {t('dashResolution', t(RESOLUTION[rangeResolution(range.ms, settings.history)]))}
+          </p>
+          {history && (
+            <div class="dash-legend" role="group" aria-label={t('dashLegend')}>
+              {history.series.map((s, i) => (
+                <button
+                  type="button"
+                  key={s.id}
+                  aria-pressed={!hidden.has(s.id)}
+                  onClick={() => toggle(s.id)}
+                >
+                  <span class={`dash-swatch series-${(i % 5) + 1}`} aria-hidden="true" />
+                  {s.label}
+                </button>
+              ))}
+            </div>
+          )}
+          <div class="dash-chart-box">
+            {Chart && history ? (
+              history.series.length > 0 ? (
+                <Chart
+                  series={history.series}
+                  resets={history.resets}
+                  from={history.from}
+                  to={history.to}
+                  hidden={hidden}
+                  onDrawn={() => performance.mark('chart-drawn')}
+                />
+              ) : (
+                <p class="chart-wait">{t('dashNoHistory')}</p>
+              )
+            ) : (
+              <p class="chart-wait">{t('popupLoadingHistory')}</p>
+            )}
+          </div>
+        </section>
+      )}
+
+      {org && history && (
+        <div class="dash-columns">
+          <section class="dash-panel" aria-labelledby="habits-title">
+            <h2 id="habits-title" class="dash-section-title">
+              {t('dashHabits')}
+            </h2>
+            <Habits
+              heat={history.heat}
+              hits={history.hits}
+              weeks={history.weeks}
+              range={rangeId}
+              onDrawn={() => performance.mark('heatmap-drawn')}
+            />
+          </section>
+          <section class="dash-panel" aria-labelledby="windows-title">
+            <h2 id="windows-title" class="dash-section-title">
+              {t('dashWindows')}
+            </h2>
+            <WindowsTable windows={history.windows} orgName={org.name} />
+          </section>
+        </div>
+      )}
+    </main>
+  );
+}
+
+/** Replace the address without a new history entry (the browser's Back leaves the page). */
+function history_replace(url: URL) {
+  window.history.replaceState(null, '', url);
+}

@@ -1,0 +1,58 @@
+import { UsageRow } from '@/components/UsageRow';
+import { formatAgo } from '@/lib/format';
+import { limitOutlook } from '@/lib/forecast-text';
+import { t } from '@/lib/i18n';
+import { levelOf, type LevelThresholds } from '@/lib/levels';
+import type { Org, Reading } from '@/lib/usage/types';
+
+export interface CardsProps {
+  orgs: Org[];
+  latest: Record<string, Reading>;
+  /** The last day of readings per organisation, for the forecasts; absent until read. */
+  recent: Record<string, Reading[]> | null;
+  thresholds: LevelThresholds;
+  now: number;
+}
+
+/** One card per organisation: its name, plan and every limit with its bar, countdown and forecast. */
+export function Cards({ orgs, latest, recent, thresholds, now }: CardsProps) {
+  if (orgs.length === 0) return <p class="empty">{t('dashNoOrgs')}</p>;
+  return (
+    <div class="dash-cards">
+      {orgs.map((org) => {
+        const reading = latest[org.uuid];
+        const history = recent?.[org.uuid];
+        return (
+          <section class="dash-card" key={org.uuid} aria-labelledby={`card-${org.uuid}`}>
+            <header class="dash-card-head">
+              <h2 id={`card-${org.uuid}`}>{org.name}</h2>
+              {org.plan && <span class="plan">{org.plan}</span>}
+            </header>
+            {reading && reading.limits.length > 0 ? (
+              <ul class="rows" aria-label={t('popupLimits')}>
+                {reading.limits.map((limit) => {
+                  const outlook = history ? limitOutlook(limit, history, now) : { hints: [] };
+                  return (
+                    <UsageRow
+                      key={limit.id}
+                      limit={limit}
+                      level={levelOf(limit.percent, thresholds)}
+                      now={now}
+                      hints={outlook.hints}
+                      paceMarker={outlook.percentAtReset}
+                    />
+                  );
+                })}
+              </ul>
+            ) : (
+              <p class="empty">{reading ? t('popupNoLimits') : t('statusReading')}</p>
+            )}
+            {reading && (
+              <p class="dash-card-foot">{t('dashUpdated', formatAgo(reading.at, now))}</p>
+            )}
+          </section>
+        );
+      })}
+    </div>
+  );
+}

@@ -1,0 +1,146 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import type { ChromeApi } from './extension-state';
+import { expect, test } from './harness';
+import { yearOfTuesdays } from './year-history';
+
+declare const chrome: ChromeApi;
+
+/** The dashboard page: every organisation now, a year of history, habits and every window. */
+
+const marked = (page: Page, name: string) =>
+  page.waitForFunction((n) => performance.getEntriesByName(n).length > 0, name);
+
+test('opens from the popup and from the in-page meter’s Details, with a card per organisation', async ({
+  signIn,
+  triggerPoll,
+  openPopup,
+  currentContext,
+  storageGet,
+}) => {
+  await signIn();
+  await triggerPoll();
+  const orgs = (await storageGet<{ list: { name: string; plan: string | null }[] }>('orgs'))!;
+  expect(orgs.list.length).toBe(2);
+
+  const popup = await openPopup();
+  const [dashboard] = await Promise.all([
+    currentContext().waitForEvent('page'),
+    popup.getByRole('button', { name: 'Open the dashboard' }).click(),
+  ]);
+  await expect(dashboard).toHaveURL(/\/dashboard\.html$/);
+  await expect(dashboard.getByRole('heading', { level: 1 })).toHaveText('Usage dashboard');
+  for (const org of orgs.list) {
+    const card = dashboard.getByRole('region', { name: org.name });
+    await expect(card).toBeVisible();
+    await expect(card.getByRole('progressbar').first()).toHaveAttribute('aria-valuenow', /\d+/);
+  }
+  await expect(dashboard.getByRole('region', { name: orgs.list[0]!.name })).toContainText(
+    orgs.list[0]!.plan ?? '',
+  );
+
+  // The in-page meter asks the worker the same way its "Details" button does.
+  const [details] = await Promise.all([
+    currentContext().waitForEvent('page'),
+    dashboard.evaluate(() => chrome.runtime.sendMessage({ type: 'open-details' })),
+  ]);
+  await expect(details).toHaveURL(/\/dashboard\.html$/);
+});
+
+test('draws an imported year, its heat-map matches the pattern, and the windows export as CSV', async ({
+  signIn,
+  triggerPoll,
+  currentContext,
+  extensionId,
+  storageGet,
+}) => {
+  await signIn();
+  await triggerPoll();
+  const orgs = (await storageGet<{ list: { uuid: string }[] }>('orgs'))!;
+  const { json, tuesdays } = yearOfTuesdays(orgs.list[0]!.uuid, Date.now());
+  expect(tuesdays).toBeGreaterThanOrEqual(51);
+
+  const options = await currentContext().newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  await options.locator('input[type=file]').setInputFiles({
+    name: 'year.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(json),
+  });
+  await expect(options.getByText(/^Imported [\d,]+ readings/)).toBeVisible();
+
+  const page = await currentContext().newPage();
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(`chrome-extension://${extensionId}/dashboard.html?range=1y`);
+  await marked(page, 'chart-drawn');
+  await expect(page.getByRole('button', { name: '1 y' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByText(/hourly points/)).toBeVisible();
+
+  // The chart reads from the keyboard: Home is the oldest point, about a year ago.
+  const chart = page.getByRole('img', { name: /Usage history chart/ });
+  await chart.focus();
+  await chart.press('Home');
+  const year = new Date(Date.now() - 364 * 86_400_000).getFullYear();
+  await expect(page.locator('.chart-readout')).toContainText(String(year));
+  await expect(page.locator('.chart-readout')).toContainText('5-hour session');
+  // The legend switches a limit off and on.
+  const weekly = page
+    .getByRole('group', { name: 'Limits shown in the chart' })
+    .getByRole('button', {
+      name: 'Weekly (all models)',
+    });
+  await weekly.click();
+  await expect(weekly).toHaveAttribute('aria-pressed', 'false');
+
+  // The heat-map's words: every Tuesday 40 points in the 14:00 hour and 60 in the 15:00 hour.
+  await page.getByText('The heat-map as a table').click();
+  const table = page.locator('.dash-heat-table');
+  const row = async (name: string) =>
+    await table
+      .getByRole('row', { name: new RegExp(`^${name}`) })
+      .locator('td')
+      .allTextContents();
+  const tuesday = await row('Tuesday');
+  expect(tuesday[14]).toBe((40 * tuesdays).toLocaleString('en'));
+  expect(tuesday[15]).toBe((60 * tuesdays).toLocaleString('en'));
+  expect(tuesday.filter((_, h) => h !== 14 && h !== 15).every((c) => c === '0')).toBe(true);
+  for (const day of ['Monday', 'Wednesday', 'Sunday'])
+    expect((await row(day)).every((c) => c === '0')).toBe(true);
+  await expect(page.locator('.dash-sentence')).toHaveText(
+    new RegExp(
+      `You hit a limit ${tuesdays} times in the last year, most often on Tuesday after (15:00|3:00\\sPM)`,
+    ),
+  );
+
+  // The windows table: sorted by peak, then exported; the CSV holds the same rows.
+  const windows = page.getByRole('region', { name: 'Sessions and weeks' });
+  await windows.getByRole('button', { name: 'Peak' }).click();
+  await expect(windows.getByRole('columnheader', { name: 'Peak' })).toHaveAttribute(
+    'aria-sort',
+    'descending',
+  );
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    windows.getByRole('button', { name: 'Export as CSV' }).click(),
+  ]);
+  const rows = readFileSync((await download.path())!, 'utf8')
+    .trim()
+    .split('\r\n');
+  expect(rows[0]).toBe('limit,kind,start,end,peak_percent,reached_limit,minutes_at_limit');
+  // A year's table draws its first hundred rows; all of them on asking.
+  await expect(windows.locator('tbody tr')).toHaveCount(100);
+  await windows.getByRole('button', { name: /^Show all \d+$/ }).click();
+  const tableRows = await windows.locator('tbody tr').count();
+  expect(rows.length - 1).toBe(tableRows);
+  const hits = rows.slice(1).filter((r) => r.split(',')[5] === 'yes');
+  expect(hits.length).toBe(tuesdays);
+  for (const hit of hits) {
+    const [label, kind, start, end, peak] = hit.split(',');
+    expect([label, kind, peak]).toEqual(['5-hour session', 'session', '100']);
+    expect(new Date(end!).getHours()).toBe(19);
+    expect(new Date(end!).getDay()).toBe(2);
+    expect(Date.parse(end!) - Date.parse(start!)).toBe(5 * 3_600_000);
+  }
+  // Sorted by peak, highest first: the hits lead the export as they lead the table.
+  expect(rows.slice(1, tuesdays + 1)).toEqual(hits);
+});

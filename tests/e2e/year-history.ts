@@ -1,0 +1,51 @@
+import { DEFAULT_SETTINGS } from '../../lib/settings-validate';
+import { toJsonExport } from '../../lib/export';
+import type { Snapshot } from '../../lib/db';
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+/**
+ * A year of compacted history as the options page imports it: one point an hour (tier 60). The
+ * 5-hour session is used only on Tuesdays: 40 % by the 14:00 hour, 100 % by the 15:00 hour, reset
+ * at 19:00 (local time, as the page reads it). The weekly limit holds at 30 %. The year ends
+ * `endGapMs` before `now`, so live readings never join a step with it.
+ */
+export function yearOfTuesdays(orgId: string, now: number, endGapMs = 3 * HOUR) {
+  const readings: Snapshot[] = [];
+  const start = Math.ceil((now - 364 * DAY) / HOUR) * HOUR;
+  const end = now - endGapMs;
+  let tuesdays = 0;
+  for (let at = start; at <= end; at += HOUR) {
+    const d = new Date(at);
+    const tuesday = d.getDay() === 2;
+    const hour = d.getHours();
+    const sessionEnd = new Date(d.getFullYear(), d.getMonth(), d.getDate(), 19).getTime();
+    const used = tuesday && hour >= 14 && hour < 19;
+    if (tuesday && hour === 14 && at - HOUR >= start && sessionEnd <= end) tuesdays += 1;
+    const monday = new Date(d.getFullYear(), d.getMonth(), d.getDate() - ((d.getDay() + 6) % 7));
+    readings.push({
+      orgId,
+      at,
+      tier: 60,
+      extra: null,
+      limits: [
+        {
+          id: 'session',
+          kind: 'session',
+          label: '5-hour session',
+          percent: used ? (hour === 14 ? 40 : 100) : 0,
+          resetsAt: used ? sessionEnd : null,
+        },
+        {
+          id: 'weekly',
+          kind: 'weekly',
+          label: 'Weekly (all models)',
+          percent: 30,
+          resetsAt: monday.getTime() + 7 * DAY,
+        },
+      ],
+    });
+  }
+  return { json: JSON.stringify(toJsonExport(readings, DEFAULT_SETTINGS, now)), tuesdays };
+}
