@@ -44,4 +44,23 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // The popup's first paint and the content script on every claude.ai page load no polyfill:
+    // WXT's auto-imported `browser` would bring it in. Use the popup's `ext` or `lib/stored-state`.
+    files: ['entrypoints/popup/**', 'entrypoints/claude.content/**', 'components/PageMeter.tsx'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        { name: 'browser', message: 'Use ./ext (popup) or extensionApi() (content script).' },
+      ],
+      'no-restricted-imports': [
+        'error',
+        {
+          name: 'wxt/browser',
+          allowTypeImports: true,
+          message: 'Use ./ext (popup) or extensionApi() (content script).',
+        },
+      ],
+    },
+  },
 );

@@ -7,6 +7,7 @@ import { badgeLimit } from '@/lib/badge';
 import { DASHBOARD_RANGES, rangeById, rangeResolution, type RangeId } from '@/lib/dashboard-ranges';
 import { nextTickIn } from '@/lib/format';
 import { t, type MessageKey } from '@/lib/i18n';
+import { levelOf } from '@/lib/levels';
 import { readPopupData, watchPopupData, type PopupData } from '../popup/data';
 import { Cards } from './Cards';
 import { Habits } from './Habits';
@@ -137,6 +138,7 @@ export function App({ initial }: { initial: PopupData }) {
             orgs={orgs.list}
             selected={org.uuid}
             tightest={tightest}
+            levelOf={(percent) => levelOf(percent, settings.badge)}
             onSelect={setOrgId}
           />
           <p class="dash-note">

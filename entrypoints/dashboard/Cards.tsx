@@ -1,6 +1,8 @@
 import { UsageRow } from '@/components/UsageRow';
 import { formatAgo } from '@/lib/format';
-import { limitOutlook } from '@/lib/forecast-text';
+import { limitOutlook } from '@/lib/outlook';
+import { seriesSlots } from '@/lib/palette';
+import { levelWithRisk } from '@/lib/risk';
 import { t } from '@/lib/i18n';
 import { levelOf, type LevelThresholds } from '@/lib/levels';
 import type { Org, Reading } from '@/lib/usage/types';
@@ -22,6 +24,8 @@ export function Cards({ orgs, latest, recent, thresholds, now }: CardsProps) {
       {orgs.map((org) => {
         const reading = latest[org.uuid];
         const history = recent?.[org.uuid];
+        // The same colour per limit as the popup's rows and chart.
+        const slots = seriesSlots(reading?.limits.map((l) => l.id) ?? []);
         return (
           <section class="dash-card" key={org.uuid} aria-labelledby={`card-${org.uuid}`}>
             <header class="dash-card-head">
@@ -31,21 +35,21 @@ export function Cards({ orgs, latest, recent, thresholds, now }: CardsProps) {
             {reading && reading.limits.length > 0 ? (
               <ul class="rows" aria-label={t('popupLimits')}>
                 {reading.limits.map((limit) => {
-                  const outlook = history ? limitOutlook(limit, history, now) : { hints: [] };
+                  const outlook = history ? limitOutlook(limit, history, now) : undefined;
                   return (
                     <UsageRow
                       key={limit.id}
                       limit={limit}
-                      level={levelOf(limit.percent, thresholds)}
+                      level={levelWithRisk(levelOf(limit.percent, thresholds), outlook)}
                       now={now}
-                      hints={outlook.hints}
-                      paceMarker={outlook.percentAtReset}
+                      outlook={outlook}
+                      slot={slots[limit.id]}
                     />
                   );
                 })}
               </ul>
             ) : (
-              <p class="empty">{reading ? t('popupNoLimits') : t('statusReading')}</p>
+              <p class="empty">{reading ? t('popupNoLimitsPlan') : t('statusReading')}</p>
             )}
             {reading && (
               <p class="dash-card-foot">{t('dashUpdated', formatAgo(reading.at, now))}</p>

@@ -258,8 +258,8 @@ export function App({ initial }: { initial: PopupData }) {
             aria-label={t('popupDashboard')}
             title={t('popupDashboard')}
             onClick={() =>
-              void browser.tabs
-                .create({ url: browser.runtime.getURL('/dashboard.html') })
+              void ext.tabs
+                .create({ url: ext.runtime.getURL('/dashboard.html') })
                 .then(() => window.close())
             }
           >
