@@ -210,6 +210,8 @@ test.describe('the popup', () => {
     openPopup,
   }) => {
     server.setOrganizations(ONE_ORG);
+    // Served before the sign-in: an install poll that runs after it reads these limits too.
+    server.setUsage('*', sessionPayload(20));
     await signIn();
     for (const percent of [20, 35, 50]) {
       server.setUsage('*', sessionPayload(percent));
