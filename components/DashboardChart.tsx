@@ -122,6 +122,8 @@ export default function DashboardChart({
             type: 'time',
             min: visible.min,
             max: visible.max,
+            // Labels that show days fall on whole days, so no day is named twice.
+            time: { minUnit: visible.max - visible.min > 3 * 86_400_000 ? 'day' : 'minute' },
             grid: { color: grid },
             ticks: {
               color: muted,
