@@ -185,24 +185,15 @@ export function createNotifier(deps: NotifierDeps) {
   };
 }
 
-/** The popup where the browser allows opening it, else `url` in a tab. */
-export async function openDetails(deps: {
-  openPopup?: () => Promise<void>;
-  openTab: (url: string) => Promise<unknown>;
-  url: string;
-}): Promise<void> {
-  try {
-    if (!deps.openPopup) throw new Error('no openPopup');
-    await deps.openPopup();
-  } catch {
-    await deps.openTab(deps.url);
-  }
-}
-
 /** Clicking a notification: the popup, else claude.ai's usage page. */
 export async function openFromNotification(deps: {
   openPopup?: () => Promise<void>;
   openTab: (url: string) => Promise<unknown>;
 }): Promise<void> {
-  await openDetails({ ...deps, url: USAGE_PAGE });
+  try {
+    if (!deps.openPopup) throw new Error('no openPopup');
+    await deps.openPopup();
+  } catch {
+    await deps.openTab(USAGE_PAGE);
+  }
 }

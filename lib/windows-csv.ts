@@ -1,16 +1,12 @@
+import { csvNumber, csvText } from './export';
 import type { UsageWindow } from './windows';
 
-/** A text cell a spreadsheet would read as a formula: `=`, `+`, `-`, `@`, tab or carriage return. */
-const FORMULA_START = /^[=+\-@\t\r]/;
-
 /**
- * One CSV field. Text that a spreadsheet would run as a formula gets a leading `'`; numbers stay
- * numbers (a negative number is a number, not a formula). RFC 4180 quoting. Pure.
+ * One CSV field, by the export's own rules: text that a spreadsheet would run as a formula gets a
+ * leading `'`, numbers stay numbers, RFC 4180 quoting. Pure.
  */
 export function csvCell(value: string | number): string {
-  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
-  const text = FORMULA_START.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return typeof value === 'number' ? csvNumber(value) : csvText(value);
 }
 
 /**
