@@ -57,9 +57,10 @@ export function createReminders(deps: ReminderDeps) {
           percent: limit.percent,
           looks: 0,
         };
+        // The alarm first: the popup shows "set" from storage, and a set reminder has its alarm.
+        await deps.alarms.create(alarmName(key), { when: alarmTime(reminder, deps.now()) });
         all[key] = reminder;
         await deps.reminders.setValue(all);
-        await deps.alarms.create(alarmName(key), { when: alarmTime(reminder, deps.now()) });
         return true;
       });
     },

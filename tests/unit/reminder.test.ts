@@ -93,6 +93,38 @@ describe('reset reminder', () => {
     expect(w.notices).toHaveLength(1);
   });
 
+  it('is stored only once its alarm exists, so a reminder shown as set always rings', async () => {
+    const alarms = new Map<string, number>();
+    let stored: Reminders = {};
+    const alarmWhenStored: boolean[] = [];
+    const reminders = createReminders({
+      reminders: {
+        getValue: async () => stored,
+        setValue: async (next) => {
+          alarmWhenStored.push(alarms.has(alarmName(`${ORG}|session`)));
+          stored = next;
+        },
+      },
+      alarms: {
+        create: async (name, { when }) => void alarms.set(name, when),
+        clear: async (name) => alarms.delete(name),
+        getAll: async () => [...alarms.keys()].map((name) => ({ name })),
+      },
+      poll: async () => undefined,
+      read: async () => ({
+        settings: fakeSettings(),
+        status: fakeStatus(),
+        orgs: { list: [{ uuid: ORG, name: 'Acme', plan: 'Max' }], discoveredAt: T0 },
+        latest: { [ORG]: fakeReading(100) },
+      }),
+      announce: async () => undefined,
+      now: () => T0,
+    });
+    await reminders.set(ORG, 'session', true);
+    expect(alarmWhenStored).toEqual([true]);
+    expect(Object.keys(stored)).toEqual([`${ORG}|session`]);
+  });
+
   it('re-waits, and says when, if the reading shows the reset moved later', async () => {
     const w = world();
     const reminders = w.start();
