@@ -3,6 +3,7 @@ import { offersReminder, reminderKey, type Reminders } from '@/lib/alerts/remind
 import { t } from '@/lib/i18n';
 import type { Limit } from '@/lib/usage/types';
 import { ext } from '@/entrypoints/popup/ext';
+import { askWorker } from '@/lib/messages';
 
 const STORAGE_KEY = 'resetReminders';
 
@@ -41,9 +42,9 @@ export function ResetReminder(props: {
 
   async function toggle() {
     setBusy(true);
-    await ext.runtime
-      .sendMessage({ type: 'reset-reminder', orgId, limitId: limit.id, on: !set })
-      .catch(() => undefined);
+    await askWorker(ext, { type: 'reset-reminder', orgId, limitId: limit.id, on: !set }).catch(
+      () => undefined,
+    );
     setBusy(false);
   }
 

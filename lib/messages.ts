@@ -35,6 +35,42 @@ export type MessageResponse<M extends Message> = M extends { type: 'refresh' }
           ? Record<string, LimitOutlook>
           : never;
 
+/** What a sender needs of the extension API: `chrome`, Firefox's `browser` or the polyfill. */
+export interface MessageApi {
+  runtime: { sendMessage(message: unknown): Promise<unknown> };
+}
+
+/**
+ * Send one message to the worker. The answer has the type that message gets (`MessageResponse`),
+ * so no call site casts; it rejects as `runtime.sendMessage` does (no worker, no listener).
+ */
+export function askWorker<M extends Message>(
+  api: MessageApi,
+  message: M,
+): Promise<MessageResponse<M>> {
+  return api.runtime.sendMessage(message) as Promise<MessageResponse<M>>;
+}
+
+/** The worker's answer to each message type, typed by the message it answers. */
+export type MessageHandlers = {
+  [K in Message['type']]: (
+    message: Extract<Message, { type: K }>,
+  ) => Promise<MessageResponse<Extract<Message, { type: K }>>>;
+};
+
+/**
+ * The worker's side: answer a runtime message with its handler, or `undefined` (not ours, so
+ * another listener, or nobody, answers it).
+ */
+export function answerMessage(
+  handlers: MessageHandlers,
+  message: unknown,
+): Promise<unknown> | undefined {
+  if (!isMessage(message)) return undefined;
+  const handle = handlers[message.type] as (m: Message) => Promise<unknown>;
+  return handle(message);
+}
+
 /** Narrow an unknown runtime message to one of ours. */
 export function isMessage(value: unknown): value is Message {
   if (typeof value !== 'object' || value === null) return false;

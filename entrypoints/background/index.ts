@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { isMessage } from '@/lib/messages';
+import { answerMessage } from '@/lib/messages';
 import { openFromNotification } from '@/lib/notifier';
 import { POLL_ALARM } from '@/lib/poller';
 import { settingsItem } from '@/lib/settings';
@@ -20,24 +20,27 @@ export default defineBackground(() => {
     if (alarm.name === MAINTENANCE_ALARM) void compact();
     void reminders.ring(alarm.name);
   });
-  browser.runtime.onMessage.addListener((message) => {
-    if (!isMessage(message)) return undefined;
-    if (message.type === 'refresh')
-      return poller
-        .poll(message.trigger ?? 'refresh')
-        .then((r) => (r.deferred ? { ok: r.ok, deferred: r.deferred } : { ok: r.ok }));
-    if (message.type === 'test-notification') return notifier.sendTest().then(() => ({ ok: true }));
-    if (message.type === 'test-channel') return testChannel(message.channelId);
-    if (message.type === 'reset-reminder')
-      return reminders.set(message.orgId, message.limitId, message.on).then((ok) => ({ ok }));
-    if (message.type === 'outlooks') return outlooksFor(message.orgId);
-    // The in-page meter's "Details": the dashboard, in a tab of its own.
-    if (message.type === 'open-details')
-      return browser.tabs
-        .create({ url: browser.runtime.getURL('/dashboard.html') })
-        .then(() => ({ ok: true }));
-    return undefined;
-  });
+  browser.runtime.onMessage.addListener((message) =>
+    answerMessage(
+      {
+        refresh: ({ trigger }) =>
+          poller
+            .poll(trigger ?? 'refresh')
+            .then((r) => (r.deferred ? { ok: r.ok, deferred: r.deferred } : { ok: r.ok })),
+        'test-notification': () => notifier.sendTest().then(() => ({ ok: true })),
+        'test-channel': ({ channelId }) => testChannel(channelId),
+        'reset-reminder': ({ orgId, limitId, on }) =>
+          reminders.set(orgId, limitId, on).then((ok) => ({ ok })),
+        outlooks: ({ orgId }) => outlooksFor(orgId),
+        // The in-page meter's "Details": the dashboard, in a tab of its own.
+        'open-details': () =>
+          browser.tabs
+            .create({ url: browser.runtime.getURL('/dashboard.html') })
+            .then(() => ({ ok: true })),
+      },
+      message,
+    ),
+  );
   browser.notifications.onClicked.addListener((id) => {
     void browser.notifications.clear(id);
     void openFromNotification({

@@ -9,6 +9,7 @@ import { AudienceLevels } from './AudienceLevels';
 import { Check, describedBy, Field } from './fields';
 import { NumberField, type SettingsForm } from './form';
 import { ThresholdChips } from './ThresholdChips';
+import { askWorker } from '@/lib/messages';
 
 const RULE_FLAGS = ['limitReached', 'resetAlerts', 'forecast'] as const;
 
@@ -137,8 +138,7 @@ export function AlertsSection({ form }: { form: SettingsForm }) {
         <button
           type="button"
           onClick={() =>
-            void browser.runtime
-              .sendMessage({ type: 'test-notification' })
+            void askWorker(browser, { type: 'test-notification' })
               .then(() => setTestResult(t('optTestSent')))
               .catch(() => setTestResult(t('optTestFailed')))
           }

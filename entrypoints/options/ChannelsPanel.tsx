@@ -13,6 +13,7 @@ import { t } from '@/lib/i18n';
 import { CLAUDE_HOST_PERMISSION } from '@/lib/usage/client';
 import { ChannelForm, channelTypeName } from './ChannelForm';
 import { eventName } from './event-names';
+import { askWorker } from '@/lib/messages';
 
 function outcome(record: DeliveryRecord): string {
   const result = record.ok
@@ -91,9 +92,9 @@ export function ChannelsPanel() {
 
   async function test(channel: Channel) {
     setTests((shown) => ({ ...shown, [channel.id]: t('chSending') }));
-    const record = (await browser.runtime
-      .sendMessage({ type: 'test-channel', channelId: channel.id })
-      .catch(() => null)) as DeliveryRecord | null;
+    const record = await askWorker(browser, { type: 'test-channel', channelId: channel.id }).catch(
+      () => null,
+    );
     setTests((shown) => ({
       ...shown,
       [channel.id]: record ? outcome(record) : t('chCouldNotSend'),

@@ -4,7 +4,7 @@ import { ExtraRow } from '@/components/ExtraRow';
 import { UsageRow } from '@/components/UsageRow';
 import type { ReadingsChartProps } from '@/components/HistoryChart';
 import { formatBalance, formatClock, formatExact, nextTickIn } from '@/lib/format';
-import type { Message, RefreshTrigger } from '@/lib/messages';
+import { askWorker, type RefreshTrigger } from '@/lib/messages';
 import { t } from '@/lib/i18n';
 import { levelOf } from '@/lib/levels';
 import { levelWithRisk, type LimitOutlook } from '@/lib/risk';
@@ -108,7 +108,7 @@ export function App({ initial }: { initial: PopupData }) {
     if (!gate(data.status, trigger, Date.now()).go) return;
     setRefreshing(true);
     try {
-      await ext.runtime.sendMessage({ type: 'refresh', trigger } satisfies Message);
+      await askWorker(ext, { type: 'refresh', trigger });
     } finally {
       setRefreshing(false);
       setNow(Date.now());

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { answerMessage, askWorker, isMessage, type MessageHandlers } from '../../lib/messages';
+
+function handlers(calls: string[]): MessageHandlers {
+  const record =
+    <T>(name: string, answer: T) =>
+    async (message: unknown) => {
+      calls.push(`${name} ${JSON.stringify(message)}`);
+      return answer;
+    };
+  return {
+    refresh: record('refresh', { ok: true }),
+    'test-notification': record('test-notification', { ok: true }),
+    'test-channel': record('test-channel', null),
+    'reset-reminder': record('reset-reminder', { ok: false }),
+    'open-details': record('open-details', { ok: true }),
+    outlooks: record('outlooks', {}),
+  };
+}
+
+describe('messages between the pages and the worker', () => {
+  it('answers each message with its own handler', async () => {
+    const calls: string[] = [];
+    const h = handlers(calls);
+    expect(await answerMessage(h, { type: 'refresh', trigger: 'open' })).toEqual({ ok: true });
+    expect(
+      await answerMessage(h, { type: 'reset-reminder', orgId: 'o', limitId: 'session', on: true }),
+    ).toEqual({ ok: false });
+    expect(await answerMessage(h, { type: 'test-channel', channelId: 'c1' })).toBeNull();
+    expect(calls).toEqual([
+      'refresh {"type":"refresh","trigger":"open"}',
+      'reset-reminder {"type":"reset-reminder","orgId":"o","limitId":"session","on":true}',
+      'test-channel {"type":"test-channel","channelId":"c1"}',
+    ]);
+  });
+
+  it('leaves foreign or malformed messages unanswered, calling nothing', () => {
+    const calls: string[] = [];
+    const h = handlers(calls);
+    for (const bad of [
+      null,
+      'refresh',
+      { type: 'delete-everything' },
+      { type: 'refresh', trigger: 'alarm' },
+      { type: 'test-channel' },
+      { type: 'reset-reminder', orgId: 'o', limitId: 'session', on: 'yes' },
+      { type: 'outlooks', orgId: 7 },
+      { type: '__proto__' },
+      { type: 'constructor' },
+    ])
+      expect(answerMessage(h, bad)).toBeUndefined();
+    expect(calls).toEqual([]);
+    expect(isMessage({ type: 'open-details' })).toBe(true);
+  });
+
+  it('sends through the runtime and hands back its answer', async () => {
+    const sent: unknown[] = [];
+    const api = {
+      runtime: {
+        sendMessage: async (message: unknown) => {
+          sent.push(message);
+          return { ok: true, deferred: { why: 'spacing', until: 5 } };
+        },
+      },
+    };
+    const answer = await askWorker(api, { type: 'refresh' });
+    expect(answer.deferred?.until).toBe(5);
+    expect(sent).toEqual([{ type: 'refresh' }]);
+  });
+});
