@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { chooseBadgeOrg, computeBadge, type BadgeView } from '@/lib/badge';
-import { createSnapshotRepo, openUsageDb, type SnapshotRepo } from '@/lib/db';
+import { historyRepo } from '@/lib/history-repo';
 import { createPoller } from '@/lib/poller';
 import { alertStateItem } from '@/lib/alerts/store';
 import { remindersItem } from '@/lib/alerts/reminder-store';
@@ -22,8 +22,7 @@ const FORECAST_HISTORY_MS = 24 * 3_600_000;
 
 /** Build the worker's services once per worker life; nothing here touches the network. */
 export function createServices() {
-  let repo: Promise<SnapshotRepo> | null = null;
-  const openRepo = () => (repo ??= openUsageDb().then(createSnapshotRepo));
+  const openRepo = historyRepo;
 
   const store = createPollStore();
   // What the toolbar shows now; a cache, not state: a fresh worker just sets everything once.

@@ -2,7 +2,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { toSeries, type Series } from '@/lib/chart-points';
 import { resetMarkers } from '@/lib/dashboard-chart';
 import { chartPointBudget } from '@/lib/dashboard-ranges';
-import { createSnapshotRepo, openUsageDb, type Snapshot, type SnapshotRepo } from '@/lib/db';
+import type { Snapshot } from '@/lib/db';
+import { historyRepo } from '@/lib/history-repo';
 import { heatMap, summariseHits, type HeatMap, type HitSummary } from '@/lib/habits';
 import { splitWindows, summariseWeeks, type UsageWindow, type WeekSummary } from '@/lib/windows';
 import type { ChartPoint } from '@/lib/chart-points';
@@ -35,8 +36,7 @@ export function deriveHistory(readings: Snapshot[], from: number, to: number): D
   };
 }
 
-let repo: Promise<SnapshotRepo> | null = null;
-const openRepo = () => (repo ??= openUsageDb().then(createSnapshotRepo));
+const openRepo = historyRepo;
 
 /**
  * The history of one organisation over the range ending now: ONE indexed range read per change of

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { createSnapshotRepo, openUsageDb } from '@/lib/db';
+import { historyRepo } from '@/lib/history-repo';
 import { routesItem } from '@/lib/channels/store';
 import { diagnosticsText } from '@/lib/diagnostics';
 import { toCsv, toJsonExport } from '@/lib/export';
@@ -10,7 +10,7 @@ import { importBounds, sortOutDamaged } from '@/lib/import';
 import { orgsItem, statusItem, type Settings } from '@/lib/settings';
 import { useImport } from './use-import';
 
-const repo = () => openUsageDb().then(createSnapshotRepo);
+const repo = historyRepo;
 
 /** "3.2 MB" with the locale's number and unit style. */
 const megabytes = (bytes: number) =>

@@ -134,8 +134,8 @@ export function App({ initial }: { initial: PopupData }) {
     if (!org) return;
     let live = true;
     const to = Date.now();
-    void import('@/lib/db')
-      .then(({ createSnapshotRepo, openUsageDb }) => openUsageDb().then(createSnapshotRepo))
+    void import('@/lib/history-repo')
+      .then(({ historyRepo }) => historyRepo())
       .then((repo) => repo.range(org.uuid, to - Math.max(range.ms, FORECAST_HISTORY), to))
       .then((readings) => live && setHistory(readings))
       .catch(() => live && setHistory([]));
