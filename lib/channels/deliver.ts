@@ -1,5 +1,5 @@
 import { t } from '../i18n';
-import type { HttpRequest } from './render';
+import type { HttpRequest } from './types';
 
 /** Waits between attempts: 1 s, 4 s, 10 s. Short enough to finish while the worker is awake. */
 export const RETRY_DELAYS_MS = [1_000, 4_000, 10_000] as const;

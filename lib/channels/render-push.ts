@@ -1,4 +1,4 @@
-import type { HttpRequest } from './render';
+import type { HttpRequest } from './types';
 import type { AlertPayload, MatrixChannel, PushoverChannel } from './types';
 
 /** Pushover refuses titles over 250 and messages over 1,024 characters. */

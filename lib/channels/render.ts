@@ -1,13 +1,5 @@
 import { renderMatrix, renderPushover } from './render-push';
-import type { AlertPayload, Channel, Header, WebhookChannel } from './types';
-
-/** The HTTP request a delivery sends. */
-export interface HttpRequest {
-  url: string;
-  method: 'POST' | 'GET' | 'PUT';
-  headers: Record<string, string>;
-  body?: string;
-}
+import type { AlertPayload, Channel, Header, HttpRequest, WebhookChannel } from './types';
 
 export const PLACEHOLDERS = [
   'title',

@@ -147,3 +147,11 @@ export interface DeliveryRecord {
 }
 
 export const DELIVERY_LOG_SIZE = 50;
+
+/** One HTTP request a channel's message becomes. */
+export interface HttpRequest {
+  url: string;
+  method: 'POST' | 'GET' | 'PUT';
+  headers: Record<string, string>;
+  body?: string;
+}

@@ -5,7 +5,7 @@ import {
   RETRY_DELAYS_MS,
   type AttemptResult,
 } from '../../../lib/channels/deliver';
-import type { HttpRequest } from '../../../lib/channels/render';
+import type { HttpRequest } from '../../../lib/channels/types';
 
 const NOW = Date.parse('2026-11-25T12:00:00Z');
 const request: HttpRequest = { url: 'https://h.test/in', method: 'POST', headers: {}, body: '{}' };
