@@ -1,12 +1,10 @@
 import { browser } from 'wxt/browser';
+import { ensureMaintenanceAlarm, MAINTENANCE_ALARM } from '@/lib/alarms';
 import { answerMessage } from '@/lib/messages';
 import { openFromNotification } from '@/lib/notifier';
 import { POLL_ALARM } from '@/lib/poller';
 import { settingsItem } from '@/lib/settings';
 import { createServices } from './services';
-
-/** Daily housekeeping: compacting old history. */
-const MAINTENANCE_ALARM = 'maintenance';
 
 export default defineBackground(() => {
   const { poller, updateBadge, notifier, compact, testChannel, outlooksFor, reminders } =
@@ -56,13 +54,7 @@ export default defineBackground(() => {
 
   void poller.recover();
   void reminders.restore();
-  void browser.alarms.get(MAINTENANCE_ALARM).then((alarm) => {
-    if (!alarm)
-      void browser.alarms.create(MAINTENANCE_ALARM, {
-        delayInMinutes: 10,
-        periodInMinutes: 24 * 60,
-      });
-  });
+  void ensureMaintenanceAlarm(browser.alarms);
   // A worker can outlive a lost alarm (an update, a crash): make sure the schedule exists.
   void browser.alarms.get(POLL_ALARM).then((alarm) => {
     if (!alarm) void poller.poll('wake');

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { chooseBadgeOrg, computeBadge, type BadgeView } from '@/lib/badge';
+import { createBadgePainter, type BadgeAction } from '@/lib/badge-painter';
 import { historyRepo } from '@/lib/history-repo';
 import { createPoller } from '@/lib/poller';
 import { alertStateItem } from '@/lib/alerts/store';
@@ -7,65 +7,31 @@ import { remindersItem } from '@/lib/alerts/reminder-store';
 import { createReminders } from '@/lib/alerts/reminder-run';
 import { createDispatcher } from '@/lib/channels/dispatch';
 import { deliveryLogItem, routesItem } from '@/lib/channels/store';
-import { testPayload } from '@/lib/channels/payload';
-import type { DeliveryRecord } from '@/lib/channels/types';
+import { createChannelTest } from '@/lib/channels/channel-test';
 import { compactHistory } from '@/lib/compaction';
+import { createKeepAlive } from '@/lib/keep-alive';
 import { createNotifier } from '@/lib/notifier';
-import { limitOutlook, type LimitOutlook } from '@/lib/outlook';
-import { createPollStore, type PollState } from '@/lib/poll-store';
+import { createOutlooks } from '@/lib/outlook-run';
+import { createPollStore } from '@/lib/poll-store';
 import { settingsItem } from '@/lib/settings';
-import { statusOf } from '@/lib/status';
 import { CLAUDE_HOST_PERMISSION, createClaudeClient } from '@/lib/usage/client';
-
-/** The forecast looks back a day, as in the popup. */
-const FORECAST_HISTORY_MS = 24 * 3_600_000;
 
 /** Build the worker's services once per worker life; nothing here touches the network. */
 export function createServices() {
   const openRepo = historyRepo;
 
   const store = createPollStore();
-  // What the toolbar shows now; a cache, not state: a fresh worker just sets everything once.
-  let shown: Partial<BadgeView> = {};
-
-  /** Redraw the badge from the given state (or storage); calls the browser only for what changed. */
-  async function updateBadge(given?: PollState): Promise<void> {
-    const { settings, latest, orgs, status } = given ?? (await store.read());
-    const org = chooseBadgeOrg(orgs.list, latest, settings);
-    const reading = (org && latest[org.uuid]) ?? null;
-    const view = computeBadge({
-      reading,
-      org,
-      status: statusOf(status, org?.uuid),
-      settings,
-      now: Date.now(),
-    });
-    const calls: Promise<void>[] = [];
-    if (view.text !== shown.text) calls.push(browser.action.setBadgeText({ text: view.text }));
-    if (view.color !== shown.color) {
-      calls.push(browser.action.setBadgeBackgroundColor({ color: view.color }));
-      // Not in every browser's typings or versions; white text reads on all our colours.
-      const action = browser.action as {
-        setBadgeTextColor?: (d: { color: string }) => Promise<void>;
-      };
-      if (action.setBadgeTextColor) calls.push(action.setBadgeTextColor({ color: '#ffffff' }));
-    }
-    if (view.title !== shown.title) calls.push(browser.action.setTitle({ title: view.title }));
-    shown = view;
-    await Promise.all(calls);
-  }
-
-  // A worker with nothing to do is stopped after 30 s; a delivery waiting to retry must not be.
-  // Any extension API call counts as activity, so one every 20 s keeps it while deliveries run.
-  let pending = 0;
-  let keepAlive: ReturnType<typeof setInterval> | undefined;
-  function whileDelivering<T>(work: Promise<T>): Promise<T> {
-    if (pending++ === 0)
-      keepAlive = setInterval(() => void browser.runtime.getPlatformInfo(), 20_000);
-    return work.finally(() => {
-      if (--pending === 0) clearInterval(keepAlive);
-    });
-  }
+  const updateBadge = createBadgePainter({
+    action: browser.action as BadgeAction,
+    read: () => store.read(),
+    now: Date.now,
+  });
+  // A delivery waiting to retry must not see its worker stopped.
+  const whileDelivering = createKeepAlive({
+    ping: () => browser.runtime.getPlatformInfo(),
+    setInterval: (run, ms) => setInterval(run, ms),
+    clearInterval: (handle) => clearInterval(handle as ReturnType<typeof setInterval>),
+  });
   const dispatcher = createDispatcher({
     fetch: (...args) => fetch(...args),
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
@@ -109,20 +75,9 @@ export function createServices() {
     now: Date.now,
   });
 
-  /** The options page's "Send test" for one channel: one attempt, its outcome logged and returned. */
-  async function testChannel(channelId: string): Promise<DeliveryRecord | null> {
-    const channel = (await routesItem.getValue()).channels.find((c) => c.id === channelId);
-    return channel ? sendToChannel(channel, testPayload(), { retries: 0 }) : null;
-  }
+  const testChannel = createChannelTest({ routes: routesItem, send: sendToChannel });
 
-  /** Each limit's outlook for the in-page meter's verdict: the popup's forecast, from a day of history. */
-  async function outlooksFor(orgId: string): Promise<Record<string, LimitOutlook>> {
-    const reading = (await store.read()).latest[orgId];
-    if (!reading) return {};
-    const now = Date.now();
-    const history = await (await openRepo()).range(orgId, now - FORECAST_HISTORY_MS, now);
-    return Object.fromEntries(reading.limits.map((l) => [l.id, limitOutlook(l, history, now)]));
-  }
+  const outlooksFor = createOutlooks({ read: () => store.read(), openRepo, now: Date.now });
 
   const reminders = createReminders({
     reminders: remindersItem,
