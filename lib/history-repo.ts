@@ -1,4 +1,5 @@
 import { createSnapshotRepo, openUsageDb, type SnapshotRepo } from './db';
+import { withLabels } from './usage/labels';
 
 let repo: Promise<SnapshotRepo> | null = null;
 
@@ -6,6 +7,7 @@ let repo: Promise<SnapshotRepo> | null = null;
  * The one connection to the history database of this page (or worker) life, opened on first use.
  * A failed open is tried again on the next call; a newer version of the extension opening the
  * database (`versionchange`) or the browser closing it drops this one, so the next call reopens.
+ * What it reads is labelled in the language of the page that reads it (`withLabels`).
  */
 export function historyRepo(): Promise<SnapshotRepo> {
   repo ??= openUsageDb()
@@ -16,11 +18,23 @@ export function historyRepo(): Promise<SnapshotRepo> {
       };
       db.addEventListener('versionchange', forget);
       db.addEventListener('close', () => (repo = null));
-      return createSnapshotRepo(db);
+      return labelled(createSnapshotRepo(db));
     })
     .catch((error: unknown) => {
       repo = null;
       throw error;
     });
   return repo;
+}
+
+/** The repository whose reads come labelled in today's language. */
+function labelled(repo: SnapshotRepo): SnapshotRepo {
+  return {
+    ...repo,
+    range: (orgId, from, to) => repo.range(orgId, from, to).then(withLabels),
+    rangeAll: (from, to) => repo.rangeAll(from, to).then(withLabels),
+    all: () => repo.all().then(withLabels),
+    latest: (orgId) =>
+      repo.latest(orgId).then((reading) => (reading ? withLabels([reading])[0] : reading)),
+  };
 }

@@ -127,6 +127,8 @@ function limit(value: unknown, path: string, bounds: ImportBounds): Limit {
     label: text(x, 'label', path, MAX_LABEL),
     percent: number(x, 'percent', path, 0, MAX_PERCENT),
     resetsAt: time(x, 'resetsAt', path, bounds.earliest, bounds.latestReset, true),
+    // The model's own name, from files of versions that keep it; older files have none.
+    ...(x.name !== undefined && { name: text(x, 'name', path, MAX_LABEL) }),
   };
 }
 

@@ -1,4 +1,5 @@
 import { t } from '../i18n';
+import { limitLabel } from './labels';
 import { parseExtra } from './money';
 import type { ExtraUsage, Limit, LimitKind } from './types';
 import { asRecord, readPercent, readText, readTime } from './values';
@@ -10,15 +11,20 @@ interface WindowDef {
   id: string;
   kind: LimitKind;
   label: string;
+  name?: string;
 }
 
-const weekly = (name: string) => t('limitWeeklyNamed', name);
+/** A limit named by a product or model: its name is kept, so its label can be made again. */
+const named = (id: string, kind: LimitKind, name: string): WindowDef => {
+  const def = { id, kind, name, label: '' };
+  return { ...def, label: limitLabel(def) };
+};
 
 /**
  * Flat window keys we know the meaning of. Code-named keys (`nimbus_quill`, `iguana_necktie`, ...)
  * are left out on purpose: a key we cannot name must never become a row. Built per parse, so
- * labels are in the browser's language (a reading stores the label it was read with); product
- * names stay as they are.
+ * labels are in the browser's language; named limits keep their name (product names stay as they
+ * are), so a stored reading's label can be made again in another language.
  */
 function flatWindows(): Record<string, WindowDef> {
   return {
@@ -31,12 +37,12 @@ function flatWindows(): Record<string, WindowDef> {
     seven_day_oauth_apps: {
       id: 'other:oauth_apps',
       kind: 'other',
-      label: weekly(t('limitSurfaceOauthApps')),
+      label: limitLabel({ id: 'other:oauth_apps', label: '' }),
     },
-    seven_day_cowork: { id: 'other:cowork', kind: 'other', label: weekly('Cowork') },
-    seven_day_routines: { id: 'other:routines', kind: 'other', label: weekly('Routines') },
+    seven_day_cowork: named('other:cowork', 'other', 'Cowork'),
+    seven_day_routines: named('other:routines', 'other', 'Routines'),
     // "omelette" is Claude Design's code name, as the public peers that show this cap call it.
-    seven_day_omelette: { id: 'surface:design', kind: 'other', label: weekly('Claude Design') },
+    seven_day_omelette: named('surface:design', 'other', 'Claude Design'),
   };
 }
 
@@ -64,11 +70,7 @@ function slugOf(name: string): string {
 
 /** `weekly:<slug>` for a model's display name, so "Sonnet" here and `seven_day_sonnet` agree. */
 function modelWindow(displayName: string): WindowDef {
-  return {
-    id: `weekly:${slugOf(displayName) || 'model'}`,
-    kind: 'weekly_model',
-    label: weekly(displayName),
-  };
+  return named(`weekly:${slugOf(displayName) || 'model'}`, 'weekly_model', displayName);
 }
 
 /**
@@ -83,8 +85,8 @@ function surfaceWindow(surface: unknown, flat: Record<string, WindowDef>): Windo
   const slug = slugOf(name);
   const known = SURFACE_ALIASES[slug] ?? SURFACE_ALIASES[slugOf(readText(record?.id, 60) ?? '')];
   const def = known ? flat[known] : undefined;
-  if (def) return displayName ? { ...def, label: weekly(displayName) } : def;
-  return { id: `surface:${slug || 'surface'}`, kind: 'other', label: weekly(name) };
+  if (def) return displayName ? named(def.id, def.kind, displayName) : def;
+  return named(`surface:${slug || 'surface'}`, 'other', name);
 }
 
 /** The window a `limits[]` entry describes, or null for kinds we do not know. */

@@ -5,8 +5,13 @@ export interface Limit {
   /** Stable across polls: `session`, `weekly`, `weekly:fable`, `other:oauth_apps`, ... */
   id: string;
   kind: LimitKind;
-  /** Human name, e.g. "5-hour session", "Weekly (all models)", "Weekly · Fable". */
+  /**
+   * Human name, e.g. "5-hour session", "Weekly (all models)", "Weekly · Fable", in the language of
+   * the page showing it (`withLabels` in `labels.ts` makes it again for stored readings).
+   */
   label: string;
+  /** The model or product name a limit is named by, as claude.ai spells it ("Opus"). */
+  name?: string;
   /** Raw percent as the server said it (0–100, may exceed 100); always finite, never negative. */
   percent: number;
   /** When the window resets (epoch ms), or null when the window has not started. */

@@ -44,6 +44,15 @@ describe('import bounds', () => {
     expect(parsed).toEqual({ ok: true, readings: file.readings, tooOld: 0 });
   });
 
+  it("keeps a model's own name, and refuses one that is no text", () => {
+    const file = exportJson();
+    file.readings[0].limits[1].name = 'Opus';
+    const parsed = parseImport(JSON.stringify(file), bounds);
+    expect(parsed.ok && parsed.readings[0]!.limits[1]!.name).toBe('Opus');
+    file.readings[0].limits[1].name = { toString: 'x' };
+    expect(refusal(file)).toMatch(/^readings\[0\]\.limits\[1\]\.name: /);
+  });
+
   it.each<[string, (f: Json) => void, RegExp]>([
     [
       'a time far in the future',
