@@ -46,7 +46,7 @@ export default tseslint.config(
   },
   {
     // The popup's first paint and the content script on every claude.ai page load no polyfill:
-    // WXT's auto-imported `browser` would bring it in. Use the popup's `ext` or `lib/stored-state`.
+    // WXT's auto-imported `browser` would bring it in. Use the popup's `ext` or `lib/storage/raw`.
     files: ['entrypoints/popup/**', 'entrypoints/claude.content/**', 'components/PageMeter.tsx'],
     rules: {
       'no-restricted-globals': [

@@ -3,22 +3,21 @@ import { offersReminder, reminderKey, type Reminders } from '@/lib/alerts/remind
 import { t } from '@/lib/i18n';
 import type { Limit } from '@/lib/usage/types';
 import { ext } from '@/entrypoints/popup/ext';
+import { readStored, STORED_KEYS, watchStored } from '@/lib/storage/raw';
 import { askWorker } from '@/lib/messages';
-
-const STORAGE_KEY = 'resetReminders';
 
 /** The reminders as stored, kept current while the popup is open. */
 function useReminders(): Reminders {
   const [reminders, setReminders] = useState<Reminders>({});
   useEffect(() => {
-    const read = (value: unknown) =>
-      setReminders(value && typeof value === 'object' ? (value as Reminders) : {});
-    void ext.storage.local.get(STORAGE_KEY).then((raw) => read(raw[STORAGE_KEY]));
-    const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-      if (area === 'local' && STORAGE_KEY in changes) read(changes[STORAGE_KEY]!.newValue);
-    };
-    ext.storage.onChanged.addListener(onChanged);
-    return () => ext.storage.onChanged.removeListener(onChanged);
+    const key = STORED_KEYS.resetReminders;
+    const read = () =>
+      void readStored(ext, [key]).then((raw) => {
+        const value = raw[key];
+        setReminders(value && typeof value === 'object' ? (value as Reminders) : {});
+      });
+    read();
+    return watchStored(ext, [key], read);
   }, []);
   return reminders;
 }

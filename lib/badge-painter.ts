@@ -1,5 +1,5 @@
 import { chooseBadgeOrg, computeBadge, type BadgeView } from './badge';
-import type { PollState } from './poll-store';
+import type { PollState } from './storage/poll-store';
 import { statusOf } from './status';
 
 /** The part of `browser.action` the badge uses; `setBadgeTextColor` is not in every browser. */

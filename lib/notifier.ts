@@ -6,8 +6,8 @@ import { t } from './i18n';
 import { payloadOf, routedEvent } from './channels/payload';
 import { routeOn } from './channels/routing';
 import type { AlertPayload, AlertRoutes, Channel } from './channels/types';
-import type { Item } from './poll-store-item';
-import type { PollState } from './poll-store';
+import type { Item } from './storage/item';
+import type { PollState } from './storage/poll-store';
 import type { Failure, Org, Reading } from './usage/types';
 
 export const USAGE_PAGE = 'https://claude.ai/settings/usage';

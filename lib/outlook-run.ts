@@ -1,6 +1,6 @@
 import type { SnapshotRepo } from './db';
 import { limitOutlook, type LimitOutlook } from './outlook';
-import type { PollState } from './poll-store';
+import type { PollState } from './storage/poll-store';
 
 /** The forecast looks back a day, as in the popup. */
 export const FORECAST_HISTORY_MS = 24 * 3_600_000;

@@ -1,5 +1,5 @@
 /**
- * The settings' shape and defaults, apart from their storage item (`lib/settings.ts`), so pure
+ * The settings' shape and defaults, apart from their storage item (`lib/storage/items.ts`), so pure
  * modules (validation, import) can use them without pulling in extension storage.
  */
 import type { LimitKind, Org, PollStatus } from './usage/types';

@@ -3,7 +3,7 @@ import { ensureMaintenanceAlarm, MAINTENANCE_ALARM } from '@/lib/alarms';
 import { answerMessage } from '@/lib/messages';
 import { openFromNotification } from '@/lib/notifier';
 import { POLL_ALARM } from '@/lib/poller';
-import { settingsItem } from '@/lib/settings';
+import { settingsItem } from '@/lib/storage/items';
 import { createServices } from './services';
 
 export default defineBackground(() => {

@@ -2,18 +2,18 @@ import { browser } from 'wxt/browser';
 import { createBadgePainter, type BadgeAction } from '@/lib/badge-painter';
 import { historyRepo } from '@/lib/history-repo';
 import { createPoller } from '@/lib/poller';
-import { alertStateItem } from '@/lib/alerts/store';
-import { remindersItem } from '@/lib/alerts/reminder-store';
+import { alertStateItem } from '@/lib/storage/items';
+import { remindersItem } from '@/lib/storage/items';
 import { createReminders } from '@/lib/alerts/reminder-run';
 import { createDispatcher } from '@/lib/channels/dispatch';
-import { deliveryLogItem, routesItem } from '@/lib/channels/store';
+import { deliveryLogItem, routesItem } from '@/lib/storage/items';
 import { createChannelTest } from '@/lib/channels/channel-test';
 import { compactHistory } from '@/lib/compaction';
 import { createKeepAlive } from '@/lib/keep-alive';
 import { createNotifier } from '@/lib/notifier';
 import { createOutlooks } from '@/lib/outlook-run';
-import { createPollStore } from '@/lib/poll-store';
-import { settingsItem } from '@/lib/settings';
+import { createPollStore } from '@/lib/storage/poll-store';
+import { settingsItem } from '@/lib/storage/items';
 import { CLAUDE_HOST_PERMISSION, createClaudeClient } from '@/lib/usage/client';
 
 /** Build the worker's services once per worker life; nothing here touches the network. */

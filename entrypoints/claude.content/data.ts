@@ -1,6 +1,6 @@
 import { EMPTY_STATUS, type OrgsState, type Settings } from '@/lib/settings-defaults';
 import { migrateSettings } from '@/lib/settings-validate';
-import { readStored, STORED_KEYS, watchStored, type ExtensionApi } from '@/lib/stored-state';
+import { readStored, STORED_KEYS, watchStored, type ExtensionApi } from '@/lib/storage/raw';
 import type { PollStatus, Reading } from '@/lib/usage/types';
 
 /** What the in-page meter shows: only what the worker stored. It never asks claude.ai itself. */

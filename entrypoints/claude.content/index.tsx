@@ -13,7 +13,7 @@ import {
   pageOrgId,
   PAGE_ORG_COOKIE,
 } from '@/lib/page-meter';
-import { extensionApi, readStored, STORED_KEYS, watchStored } from '@/lib/stored-state';
+import { extensionApi, readStored, STORED_KEYS, watchStored, writeStored } from '@/lib/storage/raw';
 import type { PillPlace } from '@/lib/page-meter';
 import type { LimitOutlook } from '@/lib/outlook';
 import { currentFailure, statusOf } from '@/lib/status';
@@ -96,7 +96,7 @@ export default defineContentScript({
         docked = isDocked;
         draw();
       },
-      (place) => void api.storage.local.set({ [STORED_KEYS.meterPlace]: place }),
+      (place) => void writeStored(api, { [STORED_KEYS.meterPlace]: place }),
     );
 
     function draw(): void {

@@ -8,7 +8,7 @@ import { DASHBOARD_RANGES, rangeById, rangeResolution, type RangeId } from '@/li
 import { nextTickIn } from '@/lib/format';
 import { t, type MessageKey } from '@/lib/i18n';
 import { levelOf } from '@/lib/levels';
-import { readPopupData, watchPopupData, type PopupData } from '../popup/data';
+import { readPopupData, watchPopupData, type PopupData } from '@/lib/storage/page-data';
 import { Cards } from './Cards';
 import { Habits } from './Habits';
 import { useHistory, useRecent } from './history';

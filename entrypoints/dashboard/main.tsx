@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { t } from '@/lib/i18n';
-import { readPopupData } from '../popup/data';
+import { readPopupData } from '@/lib/storage/page-data';
 import { App } from './App';
 // The popup's palette, bars and level colours, then this page's layout.
 import '../popup/style.css';

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { routedAnywhere, setRoute, type RouteTarget } from '@/lib/channels/routing';
-import { routesItem } from '@/lib/channels/store';
+import { routesItem } from '@/lib/storage/items';
 import { DEFAULT_ROUTES, type AlertRoutes, type RoutedEvent } from '@/lib/channels/types';
 import { t } from '@/lib/i18n';
 import { AlertRoutesTable } from './AlertRoutesTable';

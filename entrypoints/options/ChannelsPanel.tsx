@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { deliveryLogItem, routesItem } from '@/lib/channels/store';
+import { deliveryLogItem, routesItem } from '@/lib/storage/items';
 import {
   DEFAULT_ROUTES,
   type AlertRoutes,

@@ -1,13 +1,14 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { historyRepo } from '@/lib/history-repo';
-import { routesItem } from '@/lib/channels/store';
+import { routesItem } from '@/lib/storage/items';
 import { diagnosticsText } from '@/lib/diagnostics';
 import { toCsv, toJsonExport } from '@/lib/export';
 import { formatCount, formatPercent } from '@/lib/format';
 import { t, uiLocale } from '@/lib/i18n';
 import { importBounds, sortOutDamaged } from '@/lib/import';
-import { orgsItem, statusItem, type Settings } from '@/lib/settings';
+import { orgsItem, statusItem } from '@/lib/storage/items';
+import { type Settings } from '@/lib/settings-defaults';
 import { useImport } from './use-import';
 
 const repo = historyRepo;

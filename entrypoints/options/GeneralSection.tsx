@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
-import { orgsItem } from '@/lib/settings';
+import { orgsItem } from '@/lib/storage/items';
 import type { Org } from '@/lib/usage/types';
 import { Check, Field } from './fields';
 import { NumberField, type SettingsForm } from './form';

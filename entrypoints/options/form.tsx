@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { DEFAULT_SETTINGS, settingsItem, type Settings } from '@/lib/settings';
+import { settingsItem } from '@/lib/storage/items';
+import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings-defaults';
 import { validateSettings } from '@/lib/settings-validate';
 import { describedBy, Field } from './fields';
 

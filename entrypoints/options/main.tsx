@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { t } from '@/lib/i18n';
-import { settingsItem } from '@/lib/settings';
+import { settingsItem } from '@/lib/storage/items';
 import { App } from './App';
 import '../popup/style.css';
 import './style.css';

@@ -14,7 +14,7 @@ import { CLAUDE_HOST_PERMISSION } from '@/lib/usage/client';
 import type { Reading } from '@/lib/usage/types';
 import { verdictOf } from '@/lib/verdict';
 import type * as AfterPaint from './after-paint';
-import type { PopupData } from './data';
+import type { PopupData } from '@/lib/storage/page-data';
 import { ext } from './ext';
 
 const H = 3_600_000;
@@ -61,7 +61,7 @@ export function App({ initial }: { initial: PopupData }) {
   useEffect(() => {
     let stop: (() => void) | undefined;
     let live = true;
-    void import('./data').then(({ readPopupData, watchPopupData }) => {
+    void import('@/lib/storage/page-data').then(({ readPopupData, watchPopupData }) => {
       if (!live) return;
       const reread = () => void readPopupData().then((d) => live && setData(d));
       stop = watchPopupData(reread);
@@ -210,7 +210,7 @@ export function App({ initial }: { initial: PopupData }) {
                 levelOf={levelFor}
                 onSelect={(uuid) => {
                   setHistory(null);
-                  void import('@/lib/settings').then((m) => m.selectedOrgItem.setValue(uuid));
+                  void import('@/lib/storage/items').then((m) => m.selectedOrgItem.setValue(uuid));
                 }}
               />
             </>

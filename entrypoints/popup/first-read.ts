@@ -1,16 +1,17 @@
 import { DEFAULT_SETTINGS, EMPTY_STATUS } from '@/lib/settings-defaults';
-import type { PopupData } from './data';
+import type { PopupData } from '@/lib/storage/page-data';
 import { ext } from './ext';
+import { readStored, STORED_KEYS } from '@/lib/storage/raw';
 
-/** Where the storage items of `lib/settings` and `lib/channels/store` keep their values. */
+/** What the bars need, by the keys of the items in `lib/storage/items.ts`. */
 const KEYS = [
-  'settings',
-  'latest',
-  'orgs',
-  'selectedOrg',
-  'status',
-  'alertRoutes',
-  'deliveryLog',
+  STORED_KEYS.settings,
+  STORED_KEYS.latest,
+  STORED_KEYS.orgs,
+  STORED_KEYS.selectedOrg,
+  STORED_KEYS.status,
+  STORED_KEYS.alertRoutes,
+  STORED_KEYS.deliveryLog,
 ] as const;
 
 type Raw = Partial<Record<(typeof KEYS)[number], unknown>>;
@@ -26,7 +27,7 @@ const or = <T>(value: unknown, fallback: T, ok = isRecord(value)): T =>
  * (which migrates old settings and knows every default). Anything missing or odd falls back.
  */
 export async function readFirstPaint(): Promise<PopupData> {
-  const raw: Raw = await ext.storage.local.get([...KEYS]);
+  const raw: Raw = await readStored(ext, [...KEYS]);
   const settings = or<Partial<PopupData['settings']>>(raw.settings, {});
   const orgs = raw.orgs as PopupData['orgs'] | undefined;
   return {

@@ -1,5 +1,5 @@
-import type { Item } from '../poll-store-item';
-import type { PollState } from '../poll-store';
+import type { Item } from '../storage/item';
+import type { PollState } from '../storage/poll-store';
 import {
   alarmName,
   alarmTime,

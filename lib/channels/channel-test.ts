@@ -1,4 +1,4 @@
-import type { Item } from '../poll-store-item';
+import type { Item } from '../storage/item';
 import { testPayload } from './payload';
 import type { AlertPayload, Channel, DeliveryRecord, AlertRoutes } from './types';
 

@@ -1,5 +1,5 @@
 import { t } from '../i18n';
-import type { Item } from '../poll-store-item';
+import type { Item } from '../storage/item';
 import { deliver, type DeliverDeps } from './deliver';
 import { renderRequest, type SendContext } from './render';
 import { matrixAliasRequest } from './render-push';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createBadgePainter, type BadgeAction } from '../../lib/badge-painter';
 import { LEVEL_COLORS } from '../../lib/levels';
-import type { PollState } from '../../lib/poll-store';
+import type { PollState } from '../../lib/storage/poll-store';
 import { ORG, T0, fakeReading, fakeSettings, fakeStatus } from './support/builders';
 
 function toolbar(withTextColor = true) {

@@ -1,15 +1,15 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { readPopupData } from '../../entrypoints/popup/data';
+import { readPopupData } from '../../lib/storage/page-data';
 import { readFirstPaint } from '../../entrypoints/popup/first-read';
-import { routesItem } from '../../lib/channels/store';
+import { routesItem } from '../../lib/storage/items';
 import {
   latestItem,
   orgsItem,
   selectedOrgItem,
   settingsItem,
   statusItem,
-} from '../../lib/settings';
+} from '../../lib/storage/items';
 import { fakeReading, fakeSettings, fakeStatus, ORG } from './support/builders';
 
 describe('readFirstPaint (the popup before its storage module loads)', () => {

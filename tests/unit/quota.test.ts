@@ -4,7 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createServices } from '../../entrypoints/background/services';
 import type { SnapshotRepo } from '../../lib/db';
 import { createSnapshotRepo, openUsageDb } from '../../lib/db';
-import { latestItem, statusItem } from '../../lib/settings';
+import { latestItem, statusItem } from '../../lib/storage/items';
 import { fakeReading, ORG, T0 } from './support/builders';
 import { fixture } from './support/fixtures';
 

@@ -9,8 +9,8 @@ import {
 } from '../../lib/alerts/reminder';
 import { createReminders } from '../../lib/alerts/reminder-run';
 import type { Notice } from '../../lib/alerts/state';
-import type { PollState } from '../../lib/poll-store';
-import type { Item } from '../../lib/poll-store-item';
+import type { PollState } from '../../lib/storage/poll-store';
+import type { Item } from '../../lib/storage/item';
 import { ORG, T0, fakeLimit, fakeReading, fakeSettings, fakeStatus } from './support/builders';
 
 const MIN = 60_000;

@@ -1,13 +1,14 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { alertStateItem } from '../../lib/alerts/store';
+import { alertStateItem } from '../../lib/storage/items';
 import { compactHistory, HOURLY_AFTER_DAYS } from '../../lib/compaction';
 import { createSnapshotRepo, openUsageDb, type Snapshot } from '../../lib/db';
 import { createNotifier } from '../../lib/notifier';
-import { createPollStore } from '../../lib/poll-store';
+import { createPollStore } from '../../lib/storage/poll-store';
 import { createPoller } from '../../lib/poller';
-import { DEFAULT_SETTINGS, settingsItem, type Settings } from '../../lib/settings';
+import { settingsItem } from '../../lib/storage/items';
+import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings-defaults';
 import { createClaudeClient } from '../../lib/usage/client';
 import type { Reading } from '../../lib/usage/types';
 import { ORG } from './support/builders';

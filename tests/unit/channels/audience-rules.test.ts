@@ -4,7 +4,7 @@ import { EMPTY_ALERT_STATE, type AlertState } from '../../../lib/alerts/state';
 import { migrateRoutes } from '../../../lib/channels/migrate';
 import type { AlertPayload, AlertRoutes, Channel } from '../../../lib/channels/types';
 import { createNotifier } from '../../../lib/notifier';
-import type { Item } from '../../../lib/poll-store-item';
+import type { Item } from '../../../lib/storage/item';
 import { ORG, T0, fakeReading, fakeSettings, fakeStatus } from '../support/builders';
 
 function memoryItem<T>(value: T): Item<T> & { peek: () => T } {

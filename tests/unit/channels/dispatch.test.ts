@@ -6,7 +6,7 @@ import {
   type Channel,
   type DeliveryRecord,
 } from '../../../lib/channels/types';
-import type { Item } from '../../../lib/poll-store-item';
+import type { Item } from '../../../lib/storage/item';
 
 function memoryItem<T>(value: T): Item<T> & { value: T } {
   return {

@@ -8,8 +8,8 @@ import {
   type Channel,
 } from '../../../lib/channels/types';
 import { createNotifier } from '../../../lib/notifier';
-import type { PollState } from '../../../lib/poll-store';
-import type { Item } from '../../../lib/poll-store-item';
+import type { PollState } from '../../../lib/storage/poll-store';
+import type { Item } from '../../../lib/storage/item';
 import { ORG, T0, fakeReading, fakeSettings, fakeStatus } from '../support/builders';
 
 function memoryItem<T>(value: T): Item<T> {

@@ -7,7 +7,7 @@ import {
   type AlertRoutes,
   type Channel,
 } from '../../../lib/channels/types';
-import { DEFAULT_SETTINGS } from '../../../lib/settings';
+import { DEFAULT_SETTINGS } from '../../../lib/settings-defaults';
 
 const phone: Channel = {
   id: 'phone',

@@ -4,9 +4,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { AlertRoutesTable } from '../../../entrypoints/options/AlertRoutesTable';
 import { ChannelsPanel } from '../../../entrypoints/options/ChannelsPanel';
-import { routesItem } from '../../../lib/channels/store';
+import { routesItem } from '../../../lib/storage/items';
 import { DEFAULT_CHANNEL_EVENTS, DEFAULT_ROUTES, type Channel } from '../../../lib/channels/types';
-import { DEFAULT_SETTINGS } from '../../../lib/settings';
+import { DEFAULT_SETTINGS } from '../../../lib/settings-defaults';
 
 /** The options page's channel panel with the browser's permission prompt answered by `answer`. */
 function setup(answer: Promise<boolean>) {

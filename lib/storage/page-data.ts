@@ -1,18 +1,19 @@
 import { storage } from 'wxt/utils/storage';
-import { deliveryLogItem, routesItem } from '@/lib/channels/store';
-import type { AlertRoutes, DeliveryRecord } from '@/lib/channels/types';
+import type { AlertRoutes, DeliveryRecord } from '../channels/types';
+import type { OrgsState, Settings } from '../settings-defaults';
+import { migrateSettings } from '../settings-validate';
+import type { PollStatus, Reading } from '../usage/types';
 import {
+  deliveryLogItem,
   latestItem,
   orgsItem,
+  routesItem,
   selectedOrgItem,
   settingsItem,
   statusItem,
-  type OrgsState,
-  type Settings,
-} from '@/lib/settings';
-import { migrateSettings } from '@/lib/settings-validate';
-import type { PollStatus, Reading } from '@/lib/usage/types';
+} from './items';
 
+/** What the popup and the dashboard show: one batched read of extension storage. */
 export interface PopupData {
   settings: Settings;
   latest: Record<string, Reading>;

@@ -1,15 +1,21 @@
 /**
- * The extension's stored state read with the browser's own storage API, for the in-page meter:
- * a content script on every claude.ai page cannot carry the storage library and the polyfill
- * within its size budget. The keys are those of the items in `settings.ts` (a unit test holds
- * them together); values are raw, so callers migrate them (`migrateSettings`).
+ * The extension's stored state read with the browser's own storage API, for pages that must not
+ * carry the storage library and the polyfill: the in-page meter on every claude.ai page, the
+ * popup's first paint. The keys are those of the items in `items.ts`, which take their names
+ * from here; values are raw, so callers migrate them (`migrateSettings`).
  */
 
 export const STORED_KEYS = {
   settings: 'settings',
   latest: 'latest',
   orgs: 'orgs',
+  selectedOrg: 'selectedOrg',
   status: 'status',
+  alertState: 'alertState',
+  resetReminders: 'resetReminders',
+  alertRoutes: 'alertRoutes',
+  deliveryLog: 'deliveryLog',
+  /** Where the in-page meter's floating pill was dragged to (the content script writes it). */
   meterPlace: 'meterPlace',
 } as const;
 
@@ -43,6 +49,14 @@ export function extensionApi(): ExtensionApi {
 /** The given keys' raw values, in one storage call; a missing key is absent. */
 export function readStored(api: ExtensionApi, keys: StoredKey[]): Promise<Record<string, unknown>> {
   return api.storage.local.get(keys);
+}
+
+/** Write raw values under the given keys, in one storage call. */
+export function writeStored(
+  api: ExtensionApi,
+  values: Partial<Record<StoredKey, unknown>>,
+): Promise<void> {
+  return api.storage.local.set(values);
 }
 
 /** Call `onChange` when any of the keys changes in local storage; returns the unsubscribe. */

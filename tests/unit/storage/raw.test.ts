@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { latestItem, orgsItem, settingsItem, statusItem } from '../../lib/settings';
-import { readStored, STORED_KEYS, watchStored, type ExtensionApi } from '../../lib/stored-state';
+import { latestItem, orgsItem, settingsItem, statusItem } from '../../../lib/storage/items';
+import { readStored, STORED_KEYS, watchStored, type ExtensionApi } from '../../../lib/storage/raw';
 
 describe('stored state for the in-page meter', () => {
   beforeEach(() => fakeBrowser.reset());
