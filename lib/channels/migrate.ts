@@ -1,5 +1,5 @@
-import { GLOBAL_RULES } from '../alerts/audience';
-import { DEFAULT_ROUTES, type AlertRoutes } from './types';
+import { GLOBAL_RULES, type AudienceRules } from '../alerts/audience';
+import { DEFAULT_ROUTES, type AlertRoutes, type RoutedEvent } from './types';
 
 /**
  * Routes stored before per-audience rules (version 1) as version 2: the desktop and every channel
@@ -14,5 +14,29 @@ export function migrateRoutes(stored: unknown): AlertRoutes {
     desktop: { ...DEFAULT_ROUTES.desktop, ...routes.desktop },
     desktopRules: routes.desktopRules ?? { ...GLOBAL_RULES },
     channels: routes.channels.map((c) => ({ ...c, rules: c.rules ?? { ...GLOBAL_RULES } })),
+  };
+}
+
+/**
+ * Routes of version 2 as version 3: every place hears all organisations (as it did), and the new
+ * "use it or lose it" alert starts where reset alerts go, being about the coming reset (it is
+ * off in the settings until the person turns it on, so nothing changes until then). Pure.
+ */
+export function migrateRoutesV3(stored: unknown): AlertRoutes {
+  const routes = migrateRoutes(stored);
+  const stale = stored as { desktop?: Partial<Record<RoutedEvent, boolean>> } | null;
+  const rules = (r?: AudienceRules): AudienceRules => ({ ...GLOBAL_RULES, ...r });
+  const withUnused = <T extends Partial<Record<RoutedEvent, boolean>>>(e: T, was?: boolean) => ({
+    ...e,
+    unused: was ?? e.reset !== false,
+  });
+  return {
+    desktop: withUnused(routes.desktop, stale?.desktop?.unused),
+    desktopRules: rules(routes.desktopRules),
+    channels: routes.channels.map((c) => ({
+      ...c,
+      events: withUnused(c.events, c.events.unused ?? !!c.events.reset),
+      rules: rules(c.rules),
+    })),
   };
 }

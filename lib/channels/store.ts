@@ -1,5 +1,5 @@
 import { storage } from 'wxt/utils/storage';
-import { migrateRoutes } from './migrate';
+import { migrateRoutes, migrateRoutesV3 } from './migrate';
 import { DEFAULT_ROUTES, type AlertRoutes, type DeliveryRecord } from './types';
 
 /**
@@ -9,8 +9,9 @@ import { DEFAULT_ROUTES, type AlertRoutes, type DeliveryRecord } from './types';
 export const routesItem = storage.defineItem<AlertRoutes>('local:alertRoutes', {
   fallback: DEFAULT_ROUTES,
   // 2: each audience's own thresholds and limits (version 1 routes get the global ones).
-  version: 2,
-  migrations: { 2: migrateRoutes },
+  // 3: each audience's own organisations (all, as before) and the "use it or lose it" route.
+  version: 3,
+  migrations: { 2: migrateRoutes, 3: migrateRoutesV3 },
 });
 
 /** The last deliveries to channels, newest first. */
