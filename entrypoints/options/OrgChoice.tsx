@@ -34,10 +34,10 @@ export function OrgChoice(props: {
         </select>
       </Field>
       {chosen && (
-        <fieldset disabled={props.disabled}>
+        <fieldset class="place-orgs" disabled={props.disabled}>
           <legend>{t('orgListFor', name)}</legend>
           {orgs.map((org) => (
-            <label key={org.uuid} class="check org" title={org.name}>
+            <label key={org.uuid} class="check place-org" title={org.name}>
               <input
                 type="checkbox"
                 checked={chosen.includes(org.uuid)}
@@ -49,7 +49,7 @@ export function OrgChoice(props: {
                   )
                 }
               />
-              <span class="org-name">{org.name}</span>
+              <span class="place-org-name">{org.name}</span>
             </label>
           ))}
           {chosen.length === 0 && <p class="hint">{t('orgNone')}</p>}

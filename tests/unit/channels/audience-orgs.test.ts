@@ -194,3 +194,57 @@ describe('migrating routes to version 3', () => {
     expect(before.flat().length).toBeGreaterThan(4);
   });
 });
+
+describe('routing "use it or lose it"', () => {
+  it('goes through its own route, to places that hear its organisation', async () => {
+    const create = vi.fn(async (id: string) => id);
+    const send = vi.fn(async () => undefined);
+    const routes: AlertRoutes = {
+      desktop: { ...EVENTS },
+      desktopRules: rules(),
+      channels: [
+        channel('told'),
+        { ...channel('resets-only'), events: { ...EVENTS, unused: false } },
+        channel('team-only', rules({ orgs: [TEAM] })),
+        // Its own levels: "use it or lose it" still comes from the shared run, once.
+        channel('own-levels', rules({ thresholds: [95] })),
+      ],
+    };
+    const notifier = createNotifier({
+      notifications: { create },
+      state: memoryItem<AlertState>(EMPTY_ALERT_STATE),
+      iconUrl: 'i.png',
+      now: () => T0,
+      localMinutes: () => 12 * 60,
+      channels: { routes: memoryItem(routes), send },
+    });
+    const settings = fakeSettings();
+    settings.notifications.useItOrLoseIt = { enabled: true, hoursBefore: 12, belowPercent: 50 };
+    const base = fakeReading(10, 30);
+    // The weekly limit resets in 6 hours with 30 % used.
+    const reading = {
+      ...base,
+      limits: base.limits.map((l) =>
+        l.id === 'weekly' ? { ...l, resetsAt: T0 + 6 * 3600_000 } : l,
+      ),
+    };
+    await notifier.afterPoll(
+      {
+        settings,
+        status: fakeStatus(),
+        orgs: { list: [personal], discoveredAt: T0 },
+        latest: { [ORG]: reading },
+      },
+      [{ org: personal, reading }],
+      [],
+    );
+    expect(create.mock.calls.map((c) => c[0])).toEqual([`unused:${ORG}|weekly`]);
+    const told = (send.mock.calls as unknown as [Channel, AlertPayload][]).map(
+      ([c, p]) => `${c.id} ${p.event} ${p.limit} ${p.percent}`,
+    );
+    expect(told).toEqual([
+      'told unused Weekly (all models) 30',
+      'own-levels unused Weekly (all models) 30',
+    ]);
+  });
+});
