@@ -1,5 +1,5 @@
 import { GLOBAL_RULES, type AudienceRules } from '../alerts/audience';
-import { DEFAULT_ROUTES, type AlertRoutes, type RoutedEvent } from './types';
+import { DEFAULT_ROUTES, type AlertRoutes } from './types';
 
 /**
  * Routes stored before per-audience rules (version 1) as version 2: the desktop and every channel
@@ -24,18 +24,14 @@ export function migrateRoutes(stored: unknown): AlertRoutes {
  */
 export function migrateRoutesV3(stored: unknown): AlertRoutes {
   const routes = migrateRoutes(stored);
-  const stale = stored as { desktop?: Partial<Record<RoutedEvent, boolean>> } | null;
+  const was = (stored as { desktop?: { unused?: boolean } } | null)?.desktop?.unused;
   const rules = (r?: AudienceRules): AudienceRules => ({ ...GLOBAL_RULES, ...r });
-  const withUnused = <T extends Partial<Record<RoutedEvent, boolean>>>(e: T, was?: boolean) => ({
-    ...e,
-    unused: was ?? e.reset !== false,
-  });
   return {
-    desktop: withUnused(routes.desktop, stale?.desktop?.unused),
+    desktop: { ...routes.desktop, unused: was ?? routes.desktop.reset },
     desktopRules: rules(routes.desktopRules),
     channels: routes.channels.map((c) => ({
       ...c,
-      events: withUnused(c.events, c.events.unused ?? !!c.events.reset),
+      events: { ...c.events, unused: c.events.unused ?? !!c.events.reset },
       rules: rules(c.rules),
     })),
   };
