@@ -87,6 +87,15 @@ test.describe('use it or lose it', () => {
     await expect(hours).toBeEnabled();
     await expect(hours).toHaveValue('12');
     await expect(page.getByLabel('Only if less than this is used (%)')).toHaveValue('50');
+    // Out of range: said beside the field, and never saved.
+    await hours.fill('73');
+    await expect(page.locator('[id="notifications.useItOrLoseIt.hoursBefore-error"]')).toHaveText(
+      'From 1 to 72 hours.',
+    );
+    await hours.fill('12');
+    await expect(page.locator('[id="notifications.useItOrLoseIt.hoursBefore-error"]')).toHaveCount(
+      0,
+    );
     await route.check();
     await expect.poll(async () => (await storedChannel(await sw()))!.events.unused).toBe(true);
     await clearShown(await sw());
