@@ -194,7 +194,8 @@ export function decideOnFailure(
 }
 
 /**
- * In quiet hours, notices wait; afterwards, the most important one still true is shown. `now`
+ * In quiet hours, notices wait; afterwards, the most important one still true is shown, and any
+ * "use it or lose it" still true besides (it would not come again that week). `now`
  * (0 when unknown) drops one whose time has passed even when no reading shows it. Pure.
  */
 export function releaseHeld(
@@ -220,8 +221,10 @@ export function releaseHeld(
       ? limit.percent < notice.percent
       : limit.percent >= notice.percent;
   });
-  const best = stillTrue.sort((a, b) => b.priority - a.priority)[0];
-  return { notices: best && settings.enabled ? [best] : [], state: { ...state, held: [] } };
+  const [best, ...rest] = stillTrue.sort((a, b) => b.priority - a.priority);
+  // "Use it or lose it" comes once a week: never lost to a warning that outranks it.
+  const shown = best ? [best, ...rest.filter((n) => n.kind === 'unused')] : [];
+  return { notices: settings.enabled ? shown : [], state: { ...state, held: [] } };
 }
 
 function hold(decision: Decision, settings: NotificationSettings, localMinutes: number): Decision {

@@ -227,6 +227,22 @@ describe('use it or lose it: quiet hours', () => {
     expect(next.notices).toEqual([]);
   });
 
+  it('is told after quiet hours even when a more important warning was held too', () => {
+    const now = RESET - 10 * H;
+    const limits = [fakeLimit({ percent: 80, resetsAt: now + 2 * H }), weekly(30)];
+    const held = decideOnReading(
+      EMPTY_ALERT_STATE,
+      { orgId: ORG, reading: reading(now, limits) },
+      quiet,
+      now,
+      23 * 60,
+    ).state;
+    expect(held.held.map((n) => n.kind).sort()).toEqual(['threshold', 'unused']);
+    const later = now + H;
+    const released = releaseHeld(held, { [ORG]: reading(later, limits) }, quiet, 7 * 60, later);
+    expect(released.notices.map((n) => n.kind)).toEqual(['threshold', 'unused']);
+  });
+
   it('is dropped when quiet hours end after the reset, even if the last poll failed', () => {
     const now = RESET - 3 * H;
     const held = decideOnReading(
