@@ -86,8 +86,9 @@ export function createNotifier(deps: NotifierDeps) {
           enabled: poll.settings.notifications.enabled || channels.length > 0,
         };
         const minutes = deps.localMinutes();
+        const now = deps.now();
         const before = await deps.state.getValue();
-        let decision: Decision = releaseHeld(before, poll.latest, settings, minutes);
+        let decision: Decision = releaseHeld(before, poll.latest, settings, minutes, now);
         const notices = [...decision.notices];
         const several = poll.orgs.list.length > 1;
         const inputs = readings.map(({ org, reading }) => ({
@@ -96,7 +97,7 @@ export function createNotifier(deps: NotifierDeps) {
           reading,
         }));
         for (const input of inputs) {
-          decision = decideOnReading(decision.state, input, settings, deps.now(), minutes);
+          decision = decideOnReading(decision.state, input, settings, now, minutes);
           notices.push(...decision.notices);
         }
         for (const failure of failures) {
@@ -117,7 +118,7 @@ export function createNotifier(deps: NotifierDeps) {
             inputs,
             rules: poll.settings.notifications,
             minutes,
-            now: deps.now(),
+            now,
           },
         );
         await deps.state.setValue({ ...decision.state, audiences: own.states });

@@ -34,6 +34,14 @@ export interface Settings {
     quietHours: { enabled: boolean; start: string; end: string };
     /** "At this pace you will hit the limit" alerts for the session limit. */
     forecast: boolean;
+    /** "Use it or lose it": before a weekly reset, say how much is left unused. Opt-in. */
+    useItOrLoseIt: {
+      enabled: boolean;
+      /** How long before the reset, in hours (1–72). */
+      hoursBefore: number;
+      /** Only while less than this percent is used (1–99). */
+      belowPercent: number;
+    };
   };
   history: {
     /** Keep every raw reading this many days, then compact. */
@@ -62,6 +70,7 @@ export const DEFAULT_SETTINGS: Settings = {
     cooldownHours: 4,
     quietHours: { enabled: false, start: '22:00', end: '07:00' },
     forecast: true,
+    useItOrLoseIt: { enabled: false, hoursBefore: 12, belowPercent: 50 },
   },
   history: { rawDays: 7, totalDays: 365 },
   theme: 'system',

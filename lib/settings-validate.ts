@@ -35,6 +35,11 @@ export function validateSettings(s: Settings): SettingsErrors {
   }
   if (!whole(s.notifications.cooldownHours, 0, 48))
     errors['notifications.cooldownHours'] = t('validCooldown');
+  const unused = s.notifications.useItOrLoseIt;
+  if (!whole(unused.hoursBefore, 1, 72))
+    errors['notifications.useItOrLoseIt.hoursBefore'] = t('validUnusedHours');
+  if (!whole(unused.belowPercent, 1, 99))
+    errors['notifications.useItOrLoseIt.belowPercent'] = t('validPercent1to99');
   if (!TIME.test(s.notifications.quietHours.start))
     errors['notifications.quietHours.start'] = t('validTime', '22:00');
   if (!TIME.test(s.notifications.quietHours.end))

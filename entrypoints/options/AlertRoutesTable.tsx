@@ -43,7 +43,11 @@ export function AlertRoutesTable(props: {
                     type="checkbox"
                     aria-label={t('chToggleLabel', [eventName(event), name])}
                     checked={routeOn(rules, routes, event, target)}
-                    disabled={target === 'desktop' && !rules.enabled}
+                    disabled={
+                      (target === 'desktop' && !rules.enabled) ||
+                      // Its own switch (below) turns it on; until then its row only waits.
+                      (event === 'unused' && !rules.useItOrLoseIt.enabled)
+                    }
                     onChange={(e) => props.onToggle(event, target, e.currentTarget.checked)}
                   />
                 </td>

@@ -4,6 +4,8 @@ import { routedAnywhere, setRoute, type RouteTarget } from '@/lib/channels/routi
 import { routesItem } from '@/lib/storage/items';
 import { DEFAULT_ROUTES, type AlertRoutes, type RoutedEvent } from '@/lib/channels/types';
 import { t } from '@/lib/i18n';
+import { orgsItem } from '@/lib/storage/items';
+import type { Org } from '@/lib/usage/types';
 import { AlertRoutesTable } from './AlertRoutesTable';
 import { AudienceLevels } from './AudienceLevels';
 import { Check, describedBy, Field } from './fields';
@@ -22,13 +24,21 @@ export function AlertsSection({ form }: { form: SettingsForm }) {
   const n = settings.notifications;
   const [routes, setRoutes] = useState<AlertRoutes>(DEFAULT_ROUTES);
   const [testResult, setTestResult] = useState('');
+  const [orgs, setOrgs] = useState<Org[]>([]);
   useEffect(() => {
     void routesItem.getValue().then(setRoutes);
-    return routesItem.watch((next) => setRoutes(next ?? DEFAULT_ROUTES));
+    void orgsItem.getValue().then((o) => setOrgs(o.list));
+    const unwatchOrgs = orgsItem.watch((o) => setOrgs(o?.list ?? []));
+    const unwatchRoutes = routesItem.watch((next) => setRoutes(next ?? DEFAULT_ROUTES));
+    return () => {
+      unwatchOrgs();
+      unwatchRoutes();
+    };
   }, []);
 
   const listening = n.enabled || routes.channels.some((c) => c.enabled);
   const resetsSaid = routedAnywhere(n, routes, 'reset');
+  const unusedOn = listening && n.useItOrLoseIt.enabled;
 
   async function toggle(event: RoutedEvent, target: RouteTarget, on: boolean) {
     const next = setRoute(n, routes, event, target, on);
@@ -82,6 +92,7 @@ export function AlertsSection({ form }: { form: SettingsForm }) {
       <AudienceLevels
         global={n}
         routes={routes}
+        orgs={orgs}
         disabled={!listening}
         onChange={(next) => {
           setRoutes(next);
@@ -105,6 +116,30 @@ export function AlertsSection({ form }: { form: SettingsForm }) {
         value={n.cooldownHours}
         disabled={!listening}
       />
+      <Check
+        id="n.unused"
+        label={t('optUnused')}
+        checked={n.useItOrLoseIt.enabled}
+        disabled={!listening}
+        onChange={(v) => update('notifications.useItOrLoseIt.enabled', v)}
+      />
+      <div class="inline">
+        <NumberField
+          form={form}
+          path="notifications.useItOrLoseIt.hoursBefore"
+          label={t('optUnusedHours')}
+          value={n.useItOrLoseIt.hoursBefore}
+          disabled={!unusedOn}
+        />
+        <NumberField
+          form={form}
+          path="notifications.useItOrLoseIt.belowPercent"
+          label={t('optUnusedBelow')}
+          value={n.useItOrLoseIt.belowPercent}
+          disabled={!unusedOn}
+        />
+      </div>
+      <p class="hint">{t('optUnusedHint')}</p>
       <Check
         id="n.quiet"
         label={t('optQuietHours')}

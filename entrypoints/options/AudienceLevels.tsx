@@ -4,7 +4,9 @@ import type { AlertRoutes } from '@/lib/channels/types';
 import { formatPercent } from '@/lib/format';
 import type { AlertKind, Settings } from '@/lib/settings-defaults';
 import { t, type MessageKey } from '@/lib/i18n';
+import type { Org } from '@/lib/usage/types';
 import { describedBy, Field } from './fields';
+import { OrgChoice } from './OrgChoice';
 
 type Rules = Settings['notifications'];
 const KINDS: [AlertKind, MessageKey][] = [
@@ -19,6 +21,7 @@ function AudienceRow(props: {
   name: string;
   rules: AudienceRules | undefined;
   global: Rules;
+  orgs: Org[];
   disabled: boolean;
   onChange: (rules: AudienceRules) => void;
 }) {
@@ -39,7 +42,7 @@ function AudienceRow(props: {
     setProblem(parsed ? undefined : t('validThresholds'));
     if (parsed) {
       setText(parsed.join(', '));
-      props.onChange({ thresholds: parsed, kinds });
+      props.onChange({ ...rules, thresholds: parsed, kinds });
     }
   }
 
@@ -56,8 +59,8 @@ function AudienceRow(props: {
             setProblem(undefined);
             props.onChange(
               mine
-                ? { thresholds: [...global.thresholds], kinds: { ...global.kinds } }
-                : { ...GLOBAL_RULES },
+                ? { ...rules, thresholds: [...global.thresholds], kinds: { ...global.kinds } }
+                : { ...rules, thresholds: null, kinds: null },
             );
           }}
         >
@@ -89,6 +92,7 @@ function AudienceRow(props: {
                   checked={kinds[kind]}
                   onChange={(e) =>
                     props.onChange({
+                      ...rules,
                       thresholds: rules.thresholds ?? [...levels],
                       kinds: { ...kinds, [kind]: e.currentTarget.checked },
                     })
@@ -100,6 +104,17 @@ function AudienceRow(props: {
           </fieldset>
         </div>
       )}
+      {/* With one organisation there is nothing to choose, unless a choice was made before. */}
+      {(props.orgs.length > 1 || rules.orgs) && (
+        <OrgChoice
+          id={id}
+          name={name}
+          orgs={props.orgs}
+          chosen={rules.orgs ?? null}
+          disabled={props.disabled}
+          onChange={(orgs) => props.onChange({ ...rules, orgs })}
+        />
+      )}
     </li>
   );
 }
@@ -107,11 +122,12 @@ function AudienceRow(props: {
 /**
  * Levels per place: the desktop and each channel follow the warning levels and limits above, or
  * keep their own ("a quiet phone at 75 %, the team's chat at 95 %"). Each then re-arms and cools
- * down on its own.
+ * down on its own. Each also hears all organisations, or the ones it chose.
  */
 export function AudienceLevels(props: {
   global: Rules;
   routes: AlertRoutes;
+  orgs: Org[];
   disabled: boolean;
   onChange: (routes: AlertRoutes) => void;
 }) {
@@ -126,6 +142,7 @@ export function AudienceLevels(props: {
           name={t('chColDesktop')}
           rules={routes.desktopRules}
           global={props.global}
+          orgs={props.orgs}
           disabled={props.disabled}
           onChange={(rules) => props.onChange({ ...routes, desktopRules: rules })}
         />
@@ -136,6 +153,7 @@ export function AudienceLevels(props: {
             name={channel.name}
             rules={channel.rules}
             global={props.global}
+            orgs={props.orgs}
             disabled={props.disabled}
             onChange={(rules) =>
               props.onChange({

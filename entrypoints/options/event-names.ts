@@ -6,6 +6,7 @@ const EVENT_KEYS: Record<DeliveryEvent, MessageKey> = {
   reached: 'chEventReached',
   reset: 'chEventReset',
   forecast: 'chEventForecast',
+  unused: 'chEventUnused',
   signed_out: 'chEventSignedOut',
   test: 'chEventTest',
 };

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { settingsItem } from '@/lib/storage/items';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings-defaults';
-import { validateSettings } from '@/lib/settings-validate';
+import { migrateSettings, validateSettings } from '@/lib/settings-validate';
 import { describedBy, Field } from './fields';
 
 /** `settings` with the value at a dotted path replaced. */
@@ -31,7 +31,7 @@ export function useSettingsForm(initial: Settings): SettingsForm {
   const [settings, setSettings] = useState(initial);
   const [drafts, setDrafts] = useState<Record<string, string>>({});
   const [errors, setErrors] = useState<Record<string, string>>({});
-  useEffect(() => settingsItem.watch((next) => setSettings(next ?? DEFAULT_SETTINGS)), []);
+  useEffect(() => settingsItem.watch((next) => setSettings(migrateSettings(next))), []);
 
   function update(path: string, value: unknown, draft?: string) {
     if (draft !== undefined) setDrafts((d) => ({ ...d, [path]: draft }));

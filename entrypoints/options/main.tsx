@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { t } from '@/lib/i18n';
 import { settingsItem } from '@/lib/storage/items';
+import { migrateSettings } from '@/lib/settings-validate';
 import { App } from './App';
 import '../popup/style.css';
 import './style.css';
@@ -10,4 +11,7 @@ document.title = t('optionsTitle');
 
 void settingsItem
   .getValue()
-  .then((settings) => render(<App initial={settings} />, document.getElementById('app')!));
+  // Complete settings whatever is stored: fields added since they were saved take their defaults.
+  .then((stored) =>
+    render(<App initial={migrateSettings(stored)} />, document.getElementById('app')!),
+  );

@@ -1,6 +1,12 @@
 import type { Settings } from '../settings-defaults';
 import type { Reading } from '../usage/types';
-import { audienceSettings, audienceState, ownThresholds, type Audience } from './audience';
+import {
+  audienceSettings,
+  audienceState,
+  hearsOrg,
+  ownThresholds,
+  type Audience,
+} from './audience';
 import { decideOnReading, releaseHeld, type ReadingInput } from './decide';
 import type { AlertState, Notice } from './state';
 
@@ -43,9 +49,11 @@ export function decideOwn(
       input.latest,
       settings,
       input.minutes,
+      input.now,
     );
     const list = [...decision.notices];
-    for (const reading of input.inputs) {
+    // Only the organisations it chose: no memory, and no notice, of the others.
+    for (const reading of input.inputs.filter((i) => hearsOrg(audience.rules, i.orgId))) {
       decision = decideOnReading(decision.state, reading, settings, input.now, input.minutes);
       list.push(...decision.notices);
     }

@@ -13,9 +13,20 @@ export interface AudienceRules {
   thresholds: number[] | null;
   /** Which limits it hears about, or null for the global choice. */
   kinds: Record<AlertKind, boolean> | null;
+  /**
+   * The organisations it hears about, by key, or null (and absent, before routes version 3) for
+   * all of them, those added later included. A key is an org uuid today; when added logins come,
+   * theirs become `accountId/orgUuid` (the browser's own session keeps bare uuids), so stored
+   * choices stay valid. A key whose organisation has gone simply matches nothing.
+   */
+  orgs?: string[] | null;
 }
 
-export const GLOBAL_RULES: AudienceRules = { thresholds: null, kinds: null };
+export const GLOBAL_RULES: AudienceRules = { thresholds: null, kinds: null, orgs: null };
+
+/** Whether an audience hears about an organisation (by its key). Pure. */
+export const hearsOrg = (rules: AudienceRules | undefined, orgKey: string): boolean =>
+  !rules?.orgs || rules.orgs.includes(orgKey);
 
 /** An audience: the desktop, or a channel by id, with its rules (absent in older stored routes). */
 export interface Audience {
@@ -43,6 +54,7 @@ export function audienceSettings(global: Rules, rules: AudienceRules, enabled: b
     kinds: rules.kinds ?? global.kinds,
     resetAlerts: false,
     forecast: false,
+    useItOrLoseIt: { ...global.useItOrLoseIt, enabled: false },
   };
 }
 
@@ -54,7 +66,8 @@ export function audienceState(state: AlertState, id: string): AlertState {
 /**
  * Whether a notice is for an audience: threshold and "reached" notices of the shared run go only
  * to audiences without thresholds of their own (those have their own run), and every notice about
- * a limit only to audiences that chose to hear about that kind of limit. Pure.
+ * a limit only to audiences that chose to hear about its organisation and that kind of limit. A
+ * notice about no limit (a sign-out) goes to all. Pure.
  */
 export function noticeFor(
   notice: Notice,
@@ -65,8 +78,10 @@ export function noticeFor(
   const levelled = notice.kind === 'threshold' || notice.kind === 'reached';
   if (levelled && ownThresholds(rules) !== fromOwnRun) return false;
   if (!levelled && fromOwnRun) return false;
-  if (!rules?.kinds || !notice.key) return true;
+  if (!notice.key) return true;
   const [orgId = '', limitId] = notice.key.split('|');
+  if (!hearsOrg(rules, orgId)) return false;
+  if (!rules?.kinds) return true;
   const kind = latest[orgId]?.limits.find((l) => l.id === limitId)?.kind;
   return kind === undefined || kind === 'other' || rules.kinds[kind] !== false;
 }

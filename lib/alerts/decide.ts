@@ -5,6 +5,7 @@ import type { Settings } from '../settings-defaults';
 import type { Failure, Limit, Reading } from '../usage/types';
 import { decideForecast, forecastNotice } from './forecast-alert';
 import type { AlertState, LimitMemory, Notice } from './state';
+import { decideUnused } from './unused';
 
 type NotificationSettings = Settings['notifications'];
 
@@ -156,6 +157,11 @@ export function decideOnReading(
     const outlook = decideForecast(memory, limit, reading.at, settings, now);
     Object.assign(memory, outlook.memory);
     if (outlook.due) notices.push(forecastNotice(limit, outlook.due, key, orgLabel, now));
+    const unused = decideUnused(limit, key, settings.useItOrLoseIt, memory.unusedFor, now);
+    if (unused) {
+      memory.unusedFor = limit.resetsAt!;
+      notices.push({ ...unused, message: withOrg(unused.message, orgLabel) });
+    }
     Object.assign(memory, {
       resetsAt: limit.resetsAt,
       percent: limit.percent,
@@ -187,12 +193,17 @@ export function decideOnFailure(
   return hold({ notices: settings.enabled ? [notice] : [], state: next }, settings, localMinutes);
 }
 
-/** In quiet hours, notices wait; afterwards, the most important one still true is shown. Pure. */
+/**
+ * In quiet hours, notices wait; afterwards, the most important one still true is shown, and any
+ * "use it or lose it" still true besides (it would not come again that week). `now`
+ * (0 when unknown) drops one whose time has passed even when no reading shows it. Pure.
+ */
 export function releaseHeld(
   state: AlertState,
   latest: Record<string, Reading>,
   settings: NotificationSettings,
   localMinutes: number,
+  now = 0,
 ): Decision {
   if (state.held.length === 0 || inQuietHours(settings.quietHours, localMinutes))
     return { notices: [], state };
@@ -201,12 +212,19 @@ export function releaseHeld(
       return notice.kind !== 'signed_out' || state.signedOutShown;
     const [orgId, limitId] = notice.key.split('|');
     const limit = latest[orgId!]?.limits.find((l) => l.id === limitId);
-    if (notice.expiresAt !== undefined && (latest[orgId!]?.at ?? 0) >= notice.expiresAt)
-      return false;
-    return limit !== undefined && limit.percent >= notice.percent;
+    // Past its time (by the reading, or by the clock when the last poll failed): dropped.
+    const at = Math.max(latest[orgId!]?.at ?? 0, now);
+    if (notice.expiresAt !== undefined && at >= notice.expiresAt) return false;
+    if (limit === undefined) return false;
+    // "Use it or lose it" stays true while usage stays below its percent; the others while above.
+    return notice.kind === 'unused'
+      ? limit.percent < notice.percent
+      : limit.percent >= notice.percent;
   });
-  const best = stillTrue.sort((a, b) => b.priority - a.priority)[0];
-  return { notices: best && settings.enabled ? [best] : [], state: { ...state, held: [] } };
+  const [best, ...rest] = stillTrue.sort((a, b) => b.priority - a.priority);
+  // "Use it or lose it" comes once a week: never lost to a warning that outranks it.
+  const shown = best ? [best, ...rest.filter((n) => n.kind === 'unused')] : [];
+  return { notices: settings.enabled ? shown : [], state: { ...state, held: [] } };
 }
 
 function hold(decision: Decision, settings: NotificationSettings, localMinutes: number): Decision {

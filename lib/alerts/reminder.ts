@@ -2,6 +2,7 @@ import { formatDuration } from '../duration';
 import { formatClock, formatPercent } from '../format';
 import { t } from '../i18n';
 import type { Reading } from '../usage/types';
+import { withOrg } from './decide';
 import type { Notice } from './state';
 
 const MINUTE = 60_000;
@@ -61,7 +62,6 @@ export function checkReminder(
   const key = reminderKey(reminder.orgId, reminder.limitId);
   // The reset alert's id: if it also announces this reset, the tray keeps one notice, not two.
   const base = { kind: 'reset' as const, priority: 1, key, id: `reset:${key}` };
-  const withOrg = (line: string) => (orgLabel ? t('notifyLineWithOrg', [line, orgLabel]) : line);
   if (!reading || reading.at < reminder.resetsAt) {
     // No reading since the reset (the poll failed or was held back): look again soon.
     const looks = reminder.looks + 1;
@@ -77,7 +77,7 @@ export function checkReminder(
       notice: {
         ...base,
         title: t('remBackTitle', reminder.label),
-        message: withOrg(t('notifyLineUsedNow', formatPercent(limit?.percent ?? 0))),
+        message: withOrg(t('notifyLineUsedNow', formatPercent(limit?.percent ?? 0)), orgLabel),
       },
     };
   }
@@ -94,6 +94,7 @@ export function checkReminder(
             formatDuration(limit.resetsAt - now),
             formatClock(limit.resetsAt, now),
           ]),
+          orgLabel,
         ),
       },
     };

@@ -20,9 +20,12 @@ export interface LimitMemory {
   projectedFullAt?: number;
   /** When the forecast notice fired in this window. */
   forecastShownAt?: number;
+  /** The reset "use it or lose it" was last told for (lib/alerts/unused.ts): once per week. */
+  unusedFor?: number;
 }
 
-export type NoticeKind = 'threshold' | 'reached' | 'reset' | 'signed_out' | 'test' | 'forecast';
+export type NoticeKind =
+  'threshold' | 'reached' | 'reset' | 'signed_out' | 'test' | 'forecast' | 'unused';
 
 export interface Notice {
   /** Stable id: a newer notice about the same thing replaces the older one. */
@@ -32,7 +35,10 @@ export interface Notice {
   message: string;
   /** Higher wins when only one may be shown (quiet hours ending). */
   priority: number;
-  /** The limit (`orgId|limitId`) and percent a held notice depends on. */
+  /**
+   * The limit (`orgId|limitId`) and percent a held notice depends on (at or above it; below it
+   * for "use it or lose it").
+   */
   key?: string;
   percent?: number;
   /** A held notice is dropped once a reading is taken at or after this time (epoch ms). */

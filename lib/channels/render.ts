@@ -100,6 +100,7 @@ const NTFY_PRIORITY: Record<AlertPayload['event'], number> = {
   forecast: 4,
   signed_out: 3,
   reset: 3,
+  unused: 3,
   test: 3,
 };
 const NTFY_TAGS: Record<AlertPayload['event'], string[]> = {
@@ -108,6 +109,7 @@ const NTFY_TAGS: Record<AlertPayload['event'], string[]> = {
   forecast: ['hourglass'],
   signed_out: ['lock'],
   reset: ['white_check_mark'],
+  unused: ['hourglass_flowing_sand'],
   test: ['bell'],
 };
 

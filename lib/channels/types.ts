@@ -6,7 +6,14 @@
 import type { AudienceRules } from '../alerts/audience';
 
 /** The alert rules whose notices can be routed. */
-export const ROUTED_EVENTS = ['threshold', 'reached', 'reset', 'forecast', 'signed_out'] as const;
+export const ROUTED_EVENTS = [
+  'threshold',
+  'reached',
+  'reset',
+  'forecast',
+  'unused',
+  'signed_out',
+] as const;
 export type RoutedEvent = (typeof ROUTED_EVENTS)[number];
 /** What a delivery was about: a routed event, or the "Send test" button. */
 export type DeliveryEvent = RoutedEvent | 'test';
@@ -105,16 +112,18 @@ const ALL_EVENTS: Record<RoutedEvent, boolean> = {
   reached: true,
   reset: true,
   forecast: true,
+  unused: true,
   signed_out: true,
 };
 
 export const DEFAULT_ROUTES: AlertRoutes = { desktop: { ...ALL_EVENTS }, channels: [] };
 
-/** A new channel's events: everything except the chattier reset and forecast messages. */
+/** A new channel's events: everything except the chattier reset, forecast and unused messages. */
 export const DEFAULT_CHANNEL_EVENTS: Record<RoutedEvent, boolean> = {
   ...ALL_EVENTS,
   reset: false,
   forecast: false,
+  unused: false,
 };
 
 /** What an alert says, with the values the webhook template's placeholders take. */

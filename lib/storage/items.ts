@@ -1,7 +1,7 @@
 import { storage } from 'wxt/utils/storage';
 import { EMPTY_ALERT_STATE, type AlertState } from '../alerts/state';
 import type { Reminders } from '../alerts/reminder';
-import { migrateRoutes } from '../channels/migrate';
+import { migrateRoutes, migrateRoutesV3 } from '../channels/migrate';
 import { DEFAULT_ROUTES, type AlertRoutes, type DeliveryRecord } from '../channels/types';
 import {
   DEFAULT_SETTINGS,
@@ -73,8 +73,9 @@ export const remindersItem = storage.defineItem<Reminders>(local(STORED_KEYS.res
 export const routesItem = storage.defineItem<AlertRoutes>(local(STORED_KEYS.alertRoutes), {
   fallback: DEFAULT_ROUTES,
   // 2: each audience's own thresholds and limits (version 1 routes get the global ones).
-  version: 2,
-  migrations: { 2: migrateRoutes },
+  // 3: each audience's own organisations (all, as before) and the "use it or lose it" route.
+  version: 3,
+  migrations: { 2: migrateRoutes, 3: migrateRoutesV3 },
 });
 
 /** The last deliveries to channels, newest first. */

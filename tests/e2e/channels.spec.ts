@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import { fixtureJson, type FakeHandler, type RecordedRequest } from '../fixtures/fake-claude';
 import type { ChromeApi } from './extension-state';
 import { expect, snap, test, type ExtensionFixtures } from './harness';
+import { addChannel } from './channel-form';
 import { sessionPayload } from './payloads';
 
 declare const chrome: ChromeApi;
@@ -15,19 +16,6 @@ declare const chrome: ChromeApi;
 const MAX_ORG = '5f6a7b8c-1111-4111-8111-00000000c4a7';
 const ORGS = fixtureJson<{ uuid: string; name: string }[]>('organizations.json');
 const ONE_ORG = ORGS.filter((o) => o.uuid === MAX_ORG);
-
-/** Add a channel through the options page's form, as a person would. */
-async function addChannel(page: Page, kind: string, fields: Record<string, string>): Promise<void> {
-  // The form folds away behind its button; once open it stays open for the next channel.
-  const opener = page.getByRole('button', { name: 'Add a channel' });
-  await expect(opener.or(page.getByLabel('Kind'))).toBeVisible();
-  if (await opener.isVisible()) await opener.click();
-  await page.getByLabel('Kind').selectOption({ label: kind });
-  for (const [label, value] of Object.entries(fields))
-    await page.getByLabel(label, { exact: true }).fill(value);
-  await page.getByRole('button', { name: 'Add channel' }).click();
-  await expect(page.locator('.channel-form [role=status]')).toContainText('Added');
-}
 
 const hooks = (requests: RecordedRequest[], path: string) =>
   requests.filter((r) => r.path.startsWith(path));

@@ -100,7 +100,7 @@ describe('migrating stored routes', () => {
     const migrated = migrateRoutes(structuredClone(STORED_V1));
     expect(migrated.desktopRules).toEqual(GLOBAL_RULES);
     expect(migrated.channels.map((c) => c.rules)).toEqual([GLOBAL_RULES, GLOBAL_RULES]);
-    expect(migrated.desktop).toEqual(STORED_V1.desktop);
+    expect(migrated.desktop).toMatchObject(STORED_V1.desktop);
     expect(migrated.channels.map(({ rules: _, ...c }) => c)).toEqual(STORED_V1.channels);
   });
 
@@ -138,7 +138,14 @@ describe('thresholds per audience', () => {
     id,
     name: id,
     enabled: true,
-    events: { threshold: true, reached: true, reset: true, forecast: false, signed_out: true },
+    events: {
+      threshold: true,
+      reached: true,
+      reset: true,
+      forecast: false,
+      unused: false,
+      signed_out: true,
+    },
     rules,
     type: 'ntfy',
     server: 'https://ntfy.sh',
@@ -149,7 +156,14 @@ describe('thresholds per audience', () => {
     desktopRules: AudienceRules | undefined,
     ...channels: Channel[]
   ): AlertRoutes => ({
-    desktop: { threshold: true, reached: true, reset: true, forecast: false, signed_out: true },
+    desktop: {
+      threshold: true,
+      reached: true,
+      reset: true,
+      forecast: false,
+      unused: false,
+      signed_out: true,
+    },
     desktopRules,
     channels,
   });
@@ -237,7 +251,14 @@ describe('announce (the reset reminder)', () => {
     id: 'hook',
     name: 'Hook',
     enabled: true,
-    events: { threshold: true, reached: true, reset: true, forecast: false, signed_out: true },
+    events: {
+      threshold: true,
+      reached: true,
+      reset: true,
+      forecast: false,
+      unused: false,
+      signed_out: true,
+    },
     type: 'ntfy',
     server: 'https://ntfy.sh',
     topic: 'x',
@@ -284,6 +305,7 @@ describe('announce (the reset reminder)', () => {
       reached: true,
       reset: false,
       forecast: true,
+      unused: false,
       signed_out: true,
     };
     expect(await announce({ desktop, channels: [hook] })).toEqual({
@@ -302,6 +324,7 @@ describe('announce (the reset reminder)', () => {
       reached: true,
       reset: false,
       forecast: true,
+      unused: false,
       signed_out: true,
     };
     const muted = { ...hook, events: { ...hook.events, reset: false } };
