@@ -1,7 +1,6 @@
-import { render } from 'preact';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { PageMeter } from '@/components/PageMeter';
+import { createPageMeter, type PageMeterView } from '@/components/page-meter-view';
 import { nextTickIn } from '@/lib/format';
 import type { Message } from '@/lib/messages';
 import {
@@ -44,6 +43,7 @@ export default defineContentScript({
     let docked = false;
     let tick: ReturnType<typeof setTimeout> | undefined;
     let pageOrg: string | null = null;
+    let view: PageMeterView | undefined;
     // Each limit's forecast for the verdict and the colours, asked of the worker (which has the
     // history; no request to claude.ai) once per organisation's reading.
     let outlooks: { key: string; value: Record<string, LimitOutlook> } | null = null;
@@ -84,10 +84,8 @@ export default defineContentScript({
         const box = document.createElement('div');
         box.className = 'place';
         container.append(box);
+        view = createPageMeter(box);
         return box;
-      },
-      onRemove(box) {
-        if (box) render(null, box);
       },
     });
     const placement = createPlacement(
@@ -129,28 +127,25 @@ export default defineContentScript({
       const dark = isDarkColor(getComputedStyle(document.body).backgroundColor);
       ui.mounted!.dataset.theme =
         (dark ?? matchMedia('(prefers-color-scheme: dark)').matches) ? 'dark' : 'light';
-      render(
-        <PageMeter
-          org={org}
-          reading={reading}
-          status={orgStatus}
-          failure={failure}
-          stale={stale}
-          verdict={verdict}
-          outlooks={known}
-          nextPollAt={status.nextPollAt}
-          thresholds={settings.badge}
-          now={now}
-          floating={!docked}
-          onDragStart={(e) => placement.drag(e)}
-          onDetails={() => void api.runtime.sendMessage({ type: 'open-details' } satisfies Message)}
-          onClose={() => {
-            closed = true;
-            draw();
-          }}
-        />,
-        ui.mounted!,
-      );
+      view!.update({
+        org,
+        reading,
+        status: orgStatus,
+        failure,
+        stale,
+        verdict,
+        outlooks: known,
+        nextPollAt: status.nextPollAt,
+        thresholds: settings.badge,
+        now,
+        floating: !docked,
+        onDragStart: (e, handle) => placement.drag(e, handle),
+        onDetails: () => void api.runtime.sendMessage({ type: 'open-details' } satisfies Message),
+        onClose: () => {
+          closed = true;
+          draw();
+        },
+      });
       placement.update();
       // Countdowns move on the minute (every second in their last minute).
       clearTimeout(tick);
