@@ -1,4 +1,3 @@
-import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { createPageMeter, type PageMeterView } from '@/components/page-meter-view';
 import { nextTickIn } from '@/lib/format';
@@ -19,7 +18,7 @@ import { currentFailure, statusOf } from '@/lib/status';
 import { verdictOf } from '@/lib/verdict';
 import { createPlacement } from './placement';
 import { readMeterData, watchMeterData, type MeterData } from './data';
-import './style.css';
+import { createMeterLayer } from './layer';
 
 /** The part of the Cookie Store API the meter uses. */
 interface PageCookies {
@@ -33,7 +32,6 @@ const AFTER_SEND_MS = 20_000;
 
 export default defineContentScript({
   matches: ['https://claude.ai/*'],
-  cssInjectionMode: 'ui',
   runAt: 'document_idle',
 
   async main(ctx) {
@@ -72,22 +70,7 @@ export default defineContentScript({
       draw();
     };
 
-    const ui = await createShadowRootUi(ctx, {
-      name: 'claude-usage-meter',
-      position: 'inline',
-      // After <body>, not in it: the host (reset by WXT's isolation) can never become part of
-      // claude.ai's layout, and a re-rendered body does not take it away.
-      anchor: () => document.documentElement,
-      append: 'last',
-      onMount(container) {
-        // The positioned box lives inside the shadow root, where claude.ai's styles do not reach.
-        const box = document.createElement('div');
-        box.className = 'place';
-        container.append(box);
-        view = createPageMeter(box);
-        return box;
-      },
-    });
+    const ui = createMeterLayer('claude-usage-meter', (box) => (view = createPageMeter(box)));
     const placement = createPlacement(
       () => ui.mounted ?? null,
       (isDocked) => {
