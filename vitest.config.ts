@@ -24,6 +24,8 @@ export default defineConfig({
     include: ['tests/unit/**/*.test.{ts,tsx}'],
     setupFiles: ['fake-indexeddb/auto', 'tests/unit/support/i18n-setup.ts'],
     restoreMocks: true,
+    // The in-page meter inlines its stylesheet: let tests see it as the build does.
+    css: { include: [/claude\.content\/style\.css/] },
     // Work-bound tests (fake IndexedDB compaction) take seconds on a shared 2-core machine that
     // is also running browsers; a timeout is not an assertion.
     testTimeout: 30_000,

@@ -1,9 +1,32 @@
 import preact from '@preact/preset-vite';
+import type { AliasOptions } from 'vite';
 import { defineConfig } from 'wxt';
+
+/**
+ * The content script runs on every claude.ai page and uses the browser's own promise-based
+ * `chrome`/`browser` (`extensionApi()`), but WXT's content-script context imports `wxt/browser`,
+ * which the polyfill module points at the polyfill (3 KB gzipped). Point it back at WXT's plain
+ * global for that build only; the extension's pages and worker keep the polyfill.
+ */
+function withoutPolyfill(alias: AliasOptions | undefined): AliasOptions {
+  const list = Array.isArray(alias)
+    ? alias
+    : Object.entries(alias ?? {}).map(([find, replacement]) => ({ find, replacement }));
+  return [
+    ...list.filter((a: { find: unknown }) => a.find !== 'wxt/browser'),
+    { find: 'wxt/browser', replacement: '@wxt-dev/browser' },
+  ];
+}
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
+  hooks: {
+    'vite:build:extendConfig'(entrypoints, config) {
+      if (entrypoints.every((e) => e.type === 'content-script'))
+        config.resolve = { ...config.resolve, alias: withoutPolyfill(config.resolve?.alias) };
+    },
+  },
   vite: () => ({
     plugins: [preact()],
     // Every browser the extension runs in preloads modules itself: no polyfill in the first paint.

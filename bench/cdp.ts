@@ -82,7 +82,7 @@ export async function connectBrowser(port: number): Promise<Cdp> {
   return connect(version.webSocketDebuggerUrl);
 }
 
-interface TraceEvent {
+export interface TraceEvent {
   ph: string;
   ts: number;
   dur?: number;
@@ -93,25 +93,34 @@ interface TraceEvent {
   args?: { name?: string; data?: { url?: string; scriptName?: string } };
 }
 
-/**
- * CPU time (thread time) of every service-worker thread while `during` runs, from Chrome's own
- * trace of top-level tasks: unlike a sampling profiler, it adds next to nothing to what it measures.
- */
-export async function traceWorkerCpu(browser: Cdp, during: () => Promise<void>): Promise<number> {
+/** Every trace event of the given categories recorded while `during` runs. */
+export async function collectTrace(
+  browser: Cdp,
+  categories: string[],
+  during: () => Promise<void>,
+): Promise<TraceEvent[]> {
   const events: TraceEvent[] = [];
   let done: () => void = () => {};
   const complete = new Promise<void>((resolve) => (done = resolve));
   browser.on('Tracing.dataCollected', (p) => events.push(...(p.value as TraceEvent[])));
   browser.on('Tracing.tracingComplete', () => done());
   await browser.send('Tracing.start', {
-    traceConfig: {
-      includedCategories: (process.env.BENCH_TRACE_CATS ?? 'toplevel,__metadata').split(','),
-    },
+    traceConfig: { includedCategories: categories },
     transferMode: 'ReportEvents',
   });
   await during();
   await browser.send('Tracing.end');
   await complete;
+  return events;
+}
+
+/**
+ * CPU time (thread time) of every service-worker thread while `during` runs, from Chrome's own
+ * trace of top-level tasks: unlike a sampling profiler, it adds next to nothing to what it measures.
+ */
+export async function traceWorkerCpu(browser: Cdp, during: () => Promise<void>): Promise<number> {
+  const categories = (process.env.BENCH_TRACE_CATS ?? 'toplevel,__metadata').split(',');
+  const events = await collectTrace(browser, categories, during);
   const workerThreads = new Set(
     events
       .filter(
@@ -145,45 +154,6 @@ export async function traceWorkerCpu(browser: Cdp, during: () => Promise<void>):
         .map(([k, v]) => `${(v / 1000).toFixed(2)} ${k}`)
         .join('\n'),
     );
-  }
-  return micros / 1000;
-}
-
-/**
- * Main-thread time of one script (by URL) while `during` runs: the outermost trace events whose
- * script is it (its evaluation, and every callback it registered: timers, observers, frames).
- */
-export async function traceScriptTime(
-  browser: Cdp,
-  urlPart: string,
-  during: () => Promise<void>,
-): Promise<number> {
-  const events: TraceEvent[] = [];
-  let done: () => void = () => {};
-  const complete = new Promise<void>((resolve) => (done = resolve));
-  browser.on('Tracing.dataCollected', (p) => events.push(...(p.value as TraceEvent[])));
-  browser.on('Tracing.tracingComplete', () => done());
-  await browser.send('Tracing.start', {
-    traceConfig: { includedCategories: ['devtools.timeline', 'v8.execute', '__metadata'] },
-    transferMode: 'ReportEvents',
-  });
-  await during();
-  await browser.send('Tracing.end');
-  await complete;
-  const ours = (e: TraceEvent) => {
-    const data = e.args?.data;
-    return (data?.url ?? data?.scriptName ?? '').includes(urlPart);
-  };
-  const outer = events
-    .filter((e) => e.ph === 'X' && e.dur !== undefined && ours(e))
-    .sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
-  const endOf = new Map<string, number>();
-  let micros = 0;
-  for (const e of outer) {
-    const thread = `${e.pid}:${e.tid}`;
-    if (e.ts < (endOf.get(thread) ?? -Infinity)) continue;
-    endOf.set(thread, e.ts + (e.dur ?? 0));
-    micros += e.dur!;
   }
   return micros / 1000;
 }

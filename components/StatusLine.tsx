@@ -1,16 +1,8 @@
 import type { FailingChannel } from '@/lib/channels/health';
-import { formatAgo, formatClock } from '@/lib/format';
 import { t } from '@/lib/i18n';
-import type { OrgStatus } from '@/lib/usage/types';
+import { statusText, type StatusTextInput } from '@/lib/status-text';
 
-export interface StatusLineProps {
-  /** The failure newer than the last success, if any. */
-  failure: OrgStatus['lastError'];
-  lastSuccessAt: number | null;
-  nextPollAt: number | null;
-  stale: boolean;
-  refreshing: boolean;
-  now: number;
+export interface StatusLineProps extends StatusTextInput {
   onAllowAccess?: () => void;
   /** Readings cannot be stored (e.g. the disk is full): said on a line of its own. */
   storeFailing?: boolean;
@@ -18,8 +10,6 @@ export interface StatusLineProps {
   failingChannels?: FailingChannel[];
   onOpenOptions?: () => void;
 }
-
-const CLAUDE = 'https://claude.ai';
 
 /** What we know and how fresh it is, in plain words, with what to do when something is wrong. */
 export function StatusLine(props: StatusLineProps) {
@@ -43,76 +33,21 @@ export function StatusLine(props: StatusLineProps) {
   );
 }
 
-function StatusText({
-  failure,
-  lastSuccessAt,
-  nextPollAt,
-  stale,
-  refreshing,
-  now,
-  onAllowAccess,
-}: StatusLineProps) {
-  const from =
-    lastSuccessAt !== null ? ` · ${t('statusShowingFrom', formatClock(lastSuccessAt, now))}` : '';
-  const retry = (at: number | null | undefined) =>
-    at ? ` · ${t('statusRetryingAt', formatClock(at, now))}` : '';
-  if (refreshing) return <>{t('statusRefreshing')}</>;
-  if (!failure) {
-    if (lastSuccessAt === null) return <>{t('statusReading')}</>;
-    if (stale) return <>{t('statusStale') + from}</>;
-    return <>{t('statusUpdated', formatAgo(lastSuccessAt, now))}</>;
-  }
-  switch (failure.kind) {
-    case 'signed_out':
-      return (
-        <>
-          {t('statusSignedOut')}{' '}
-          <a href={`${CLAUDE}/login`} target="_blank" rel="noreferrer">
-            {t('statusSignIn')}
-          </a>
-        </>
-      );
-    case 'no_access':
-      return (
-        <>
-          {t('statusNeedsAccess')}{' '}
-          <button type="button" class="link-button" onClick={onAllowAccess}>
-            {t('statusAllowAccess')}
-          </button>
-        </>
-      );
-    case 'challenge':
-      return (
-        <>
-          {t('statusChallenge') + from}.{' '}
-          <a href={CLAUDE} target="_blank" rel="noreferrer">
-            {t('statusOpenClaude')}
-          </a>
-        </>
-      );
-    case 'org_forbidden':
-      return (
-        <>
-          {t('statusOrgForbidden') + from}.{' '}
-          <a href={CLAUDE} target="_blank" rel="noreferrer">
-            {t('statusOpenClaude')}
-          </a>
-        </>
-      );
-    case 'region_blocked':
-      // Not a sign-out and not the server: the last numbers stay, and another network may help.
-      return <>{t('statusRegion') + from + retry(nextPollAt)}</>;
-    case 'no_chat_org':
-      return <>{t('statusNoChatOrg')}</>;
-    case 'rate_limited':
-      return <>{t('statusRateLimited') + retry(failure.retryAt ?? nextPollAt)}</>;
-    case 'network':
-      return <>{t('statusOffline') + from}</>;
-    case 'timeout':
-      return <>{t('statusTimeout') + from + retry(nextPollAt)}</>;
-    case 'server':
-      return <>{t('statusServer') + from + retry(nextPollAt)}</>;
-    case 'bad_payload':
-      return <>{t('statusBadPayload') + from}</>;
-  }
+function StatusText(props: StatusLineProps) {
+  const { text, action } = statusText(props);
+  if (!action) return <>{text}</>;
+  return (
+    <>
+      {text}{' '}
+      {action.kind === 'link' ? (
+        <a href={action.href} target="_blank" rel="noreferrer">
+          {action.label}
+        </a>
+      ) : (
+        <button type="button" class="link-button" onClick={props.onAllowAccess}>
+          {action.label}
+        </button>
+      )}
+    </>
+  );
 }

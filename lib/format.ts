@@ -28,11 +28,18 @@ function honestRound(percent: number): number {
   return percent >= 99 && percent < 100 ? 99 : Math.round(percent);
 }
 
+// Making an Intl formatter loads the locale's data, a few milliseconds in a fresh page (the
+// in-page meter starts in one on every claude.ai load): make each one once.
+const percentFormats = new Map<string | undefined, Intl.NumberFormat>();
+
 /** The raw percent as text in the locale's style ("48%", "48 %"): whole numbers, kept over 100. */
 export function formatPercent(percent: number, locale = uiLocale()): string {
-  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(
-    honestRound(percent) / 100,
-  );
+  let format = percentFormats.get(locale);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
+    percentFormats.set(locale, format);
+  }
+  return format.format(honestRound(percent) / 100);
 }
 
 /** A whole number in the locale's style: "1,234", "1.234", "1 234". */

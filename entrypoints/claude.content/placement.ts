@@ -13,7 +13,7 @@ export interface Placement {
   /** Place the meter now; call when the page or the meter's size may have changed. */
   update(): void;
   /** Follow a drag of the pill by its handle; the new place is handed to `onDropped`. */
-  drag(event: PointerEvent): void;
+  drag(event: PointerEvent, handle: HTMLElement): void;
   /** A remembered pill place (from storage). */
   setPill(place: PillPlace | null): void;
   stop(): void;
@@ -83,8 +83,7 @@ export function createPlacement(
       pill = place ?? DEFAULT_PILL_PLACE;
       schedule();
     },
-    drag(event) {
-      const handle = event.currentTarget as HTMLElement;
+    drag(event, handle) {
       const start = { x: event.clientX, y: event.clientY, ...pill };
       handle.setPointerCapture(event.pointerId);
       event.preventDefault();

@@ -1,11 +1,19 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { fireEvent, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import { PageMeter, type PageMeterProps } from '../../../components/PageMeter';
+import { createPageMeter, type PageMeterProps } from '../../../components/page-meter-view';
 import { DEFAULT_SETTINGS } from '../../../lib/settings-defaults';
 import { fakeLimit, fakeReading, ORG, T0 } from '../support/builders';
 
-afterEach(cleanup);
+afterEach(() => document.body.replaceChildren());
+
+/** The meter drawn into a container in the document, as the content script draws it. */
+function render(first: PageMeterProps) {
+  const container = document.body.appendChild(document.createElement('div'));
+  const view = createPageMeter(container);
+  view.update(first);
+  return { container, rerender: (next: PageMeterProps) => view.update(next) };
+}
 
 function props(over: Partial<PageMeterProps> = {}): PageMeterProps {
   return {
@@ -28,7 +36,7 @@ function props(over: Partial<PageMeterProps> = {}): PageMeterProps {
 
 describe('PageMeter', () => {
   it('draws the session and weekly limits as labelled bars with their percents', () => {
-    render(<PageMeter {...props()} />);
+    render(props());
     expect(
       screen.getByRole('progressbar', { name: '5-hour session' }).getAttribute('aria-valuenow'),
     ).toBe('30');
@@ -40,10 +48,10 @@ describe('PageMeter', () => {
   });
 
   it('colours a limit that runs out before its reset at least amber, as the popup does', () => {
-    const { container, rerender } = render(<PageMeter {...props()} />);
+    const { container, rerender } = render(props());
     expect(container.querySelector('.mini.level-ok')).toBeTruthy();
     expect(container.querySelector('.mini.level-warn')).toBeNull();
-    rerender(<PageMeter {...props({ outlooks: { session: { runsOutAt: T0 + 30 * 60_000 } } })} />);
+    rerender(props({ outlooks: { session: { runsOutAt: T0 + 30 * 60_000 } } }));
     expect(container.querySelectorAll('.mini.level-warn')).toHaveLength(1);
   });
 
@@ -57,7 +65,7 @@ describe('PageMeter', () => {
     reading.limits.push(
       fakeLimit({ id: 'weekly:fable', kind: 'weekly_model', label: 'Weekly · Fable', percent: 52 }),
     );
-    render(<PageMeter {...props({ reading, verdict })} />);
+    render(props({ reading, verdict }));
     expect(screen.queryByText(verdict.text)).toBeNull();
     fireEvent.focusIn(screen.getByRole('button', { name: 'Show every limit' }));
     expect(screen.getByText(verdict.text)).toBeTruthy();
@@ -67,12 +75,22 @@ describe('PageMeter', () => {
   });
 
   it('looks not current after a failure, keeping the numbers', () => {
-    const { container } = render(
-      <PageMeter {...props({ failure: { kind: 'server', status: 503, at: T0 } })} />,
-    );
+    const { container } = render(props({ failure: { kind: 'server', status: 503, at: T0 } }));
     expect(container.querySelector('.meter.not-current')).toBeTruthy();
     expect(
       screen.getByRole('progressbar', { name: '5-hour session' }).getAttribute('aria-valuenow'),
     ).toBe('30');
+  });
+
+  it('keeps the focused toggle, and the open panel, across a new reading', () => {
+    const { container, rerender } = render(props());
+    const toggle = container.querySelector<HTMLButtonElement>('.toggle')!;
+    toggle.focus();
+    expect(container.querySelector('.panel')).toBeTruthy();
+    rerender(props({ reading: fakeReading(55, 12), now: T0 + 60_000 }));
+    expect(document.activeElement).toBe(toggle);
+    expect(container.querySelector('.panel')).toBeTruthy();
+    const bars = screen.getAllByRole('progressbar', { name: '5-hour session' });
+    expect(bars.map((b) => b.getAttribute('aria-valuenow'))).toEqual(['55', '55']);
   });
 });

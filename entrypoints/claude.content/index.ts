@@ -1,7 +1,5 @@
-import { render } from 'preact';
-import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { PageMeter } from '@/components/PageMeter';
+import { createPageMeter, type PageMeterView } from '@/components/page-meter-view';
 import { nextTickIn } from '@/lib/format';
 import type { Message } from '@/lib/messages';
 import {
@@ -20,7 +18,7 @@ import { currentFailure, statusOf } from '@/lib/status';
 import { verdictOf } from '@/lib/verdict';
 import { createPlacement } from './placement';
 import { readMeterData, watchMeterData, type MeterData } from './data';
-import './style.css';
+import { createMeterLayer } from './layer';
 
 /** The part of the Cookie Store API the meter uses. */
 interface PageCookies {
@@ -34,7 +32,6 @@ const AFTER_SEND_MS = 20_000;
 
 export default defineContentScript({
   matches: ['https://claude.ai/*'],
-  cssInjectionMode: 'ui',
   runAt: 'document_idle',
 
   async main(ctx) {
@@ -44,6 +41,7 @@ export default defineContentScript({
     let docked = false;
     let tick: ReturnType<typeof setTimeout> | undefined;
     let pageOrg: string | null = null;
+    let view: PageMeterView | undefined;
     // Each limit's forecast for the verdict and the colours, asked of the worker (which has the
     // history; no request to claude.ai) once per organisation's reading.
     let outlooks: { key: string; value: Record<string, LimitOutlook> } | null = null;
@@ -72,24 +70,7 @@ export default defineContentScript({
       draw();
     };
 
-    const ui = await createShadowRootUi(ctx, {
-      name: 'claude-usage-meter',
-      position: 'inline',
-      // After <body>, not in it: the host (reset by WXT's isolation) can never become part of
-      // claude.ai's layout, and a re-rendered body does not take it away.
-      anchor: () => document.documentElement,
-      append: 'last',
-      onMount(container) {
-        // The positioned box lives inside the shadow root, where claude.ai's styles do not reach.
-        const box = document.createElement('div');
-        box.className = 'place';
-        container.append(box);
-        return box;
-      },
-      onRemove(box) {
-        if (box) render(null, box);
-      },
-    });
+    const ui = createMeterLayer('claude-usage-meter', (box) => (view = createPageMeter(box)));
     const placement = createPlacement(
       () => ui.mounted ?? null,
       (isDocked) => {
@@ -129,28 +110,25 @@ export default defineContentScript({
       const dark = isDarkColor(getComputedStyle(document.body).backgroundColor);
       ui.mounted!.dataset.theme =
         (dark ?? matchMedia('(prefers-color-scheme: dark)').matches) ? 'dark' : 'light';
-      render(
-        <PageMeter
-          org={org}
-          reading={reading}
-          status={orgStatus}
-          failure={failure}
-          stale={stale}
-          verdict={verdict}
-          outlooks={known}
-          nextPollAt={status.nextPollAt}
-          thresholds={settings.badge}
-          now={now}
-          floating={!docked}
-          onDragStart={(e) => placement.drag(e)}
-          onDetails={() => void api.runtime.sendMessage({ type: 'open-details' } satisfies Message)}
-          onClose={() => {
-            closed = true;
-            draw();
-          }}
-        />,
-        ui.mounted!,
-      );
+      view!.update({
+        org,
+        reading,
+        status: orgStatus,
+        failure,
+        stale,
+        verdict,
+        outlooks: known,
+        nextPollAt: status.nextPollAt,
+        thresholds: settings.badge,
+        now,
+        floating: !docked,
+        onDragStart: (e, handle) => placement.drag(e, handle),
+        onDetails: () => void api.runtime.sendMessage({ type: 'open-details' } satisfies Message),
+        onClose: () => {
+          closed = true;
+          draw();
+        },
+      });
       placement.update();
       // Countdowns move on the minute (every second in their last minute).
       clearTimeout(tick);
