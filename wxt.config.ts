@@ -30,7 +30,7 @@ export default defineConfig({
   vite: () => ({
     plugins: [preact()],
     // Every browser the extension runs in preloads modules itself: no polyfill in the first paint.
-    build: { modulePreload: { polyfill: false } },
+    build: { modulePreload: { polyfill: false }, minify: 'terser' },
   }),
   manifest: ({ browser }) => ({
     // Texts live in public/_locales; the browser picks the language, English by default.
