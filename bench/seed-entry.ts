@@ -2,7 +2,7 @@
 // through the project's own repository, so nothing in the shipped bundle exists for their sake.
 import { compactHistory } from '../lib/compaction';
 import { createSnapshotRepo, openUsageDb } from '../lib/db';
-import { DEFAULT_SETTINGS } from '../lib/settings-defaults';
+import { DEFAULT_SETTINGS } from '../lib/settings';
 import type { Limit, Reading } from '../lib/usage/types';
 
 const STEP = 2 * 60_000;

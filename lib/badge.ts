@@ -2,7 +2,7 @@ import { formatDuration } from './duration';
 import { formatAgo, formatClock, formatPercent } from './format';
 import { t, type MessageKey } from './i18n';
 import { LEVEL_COLORS, levelOf } from './levels';
-import type { Settings } from './settings-defaults';
+import type { Settings } from './settings';
 import { currentFailure } from './status';
 import type { FailureKind, Limit, Org, OrgStatus, Reading } from './usage/types';
 

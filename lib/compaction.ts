@@ -1,5 +1,5 @@
 import type { Snapshot, SnapshotRepo } from './db';
-import type { Settings } from './settings-defaults';
+import type { Settings } from './settings';
 import type { Limit } from './usage/types';
 
 const MINUTE = 60_000;

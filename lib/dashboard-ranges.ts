@@ -1,5 +1,5 @@
 import { HOURLY_AFTER_DAYS } from './compaction';
-import type { Settings } from './settings-defaults';
+import type { Settings } from './settings';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;

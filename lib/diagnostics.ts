@@ -1,6 +1,6 @@
 import type { Channel } from './channels/types';
 import { maskedDestination } from './channels/validate';
-import type { OrgsState } from './settings-defaults';
+import type { OrgsState } from './settings';
 import type { PollStatus } from './usage/types';
 
 export interface DiagnosticsInput {

@@ -1,5 +1,5 @@
 import type { Snapshot } from './db';
-import type { Settings } from './settings-defaults';
+import type { Settings } from './settings';
 
 export const EXPORT_FORMAT = 'claude-usage-meter';
 export const EXPORT_VERSION = 1;

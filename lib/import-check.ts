@@ -1,6 +1,6 @@
 import type { Snapshot } from './db';
 import { t } from './i18n';
-import type { Settings } from './settings-defaults';
+import type { Settings } from './settings';
 import type { ExtraUsage, Limit, LimitKind } from './usage/types';
 
 const MINUTE = 60_000;

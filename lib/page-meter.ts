@@ -1,5 +1,5 @@
 import { chooseBadgeOrg } from './badge';
-import type { Settings } from './settings-defaults';
+import type { Settings } from './settings';
 import type { Limit, Org, Reading } from './usage/types';
 
 /**

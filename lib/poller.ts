@@ -1,7 +1,7 @@
 import type { SnapshotRepo } from './db';
 import type { PollState, PollStore } from './storage/poll-store';
 import { nextAfterFailure, nextAfterSuccess } from './schedule';
-import type { OrgsState } from './settings-defaults';
+import type { OrgsState } from './settings';
 import { pollGate, type Gate, type PollTrigger } from './poll-gate';
 import type { ClaudeClient, RequestOptions } from './usage/client';
 import { withCredits } from './usage/credits';

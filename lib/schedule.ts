@@ -1,4 +1,4 @@
-import type { Settings } from './settings-defaults';
+import type { Settings } from './settings';
 import type { Failure, Reading } from './usage/types';
 
 const MINUTE = 60_000;

@@ -1,5 +1,4 @@
-import { EMPTY_STATUS, type OrgsState, type Settings } from '@/lib/settings-defaults';
-import { migrateSettings } from '@/lib/settings-validate';
+import { EMPTY_STATUS, type OrgsState, type Settings, migrateSettings } from '@/lib/settings';
 import { readStored, STORED_KEYS, watchStored, type ExtensionApi } from '@/lib/storage/raw';
 import type { PollStatus, Reading } from '@/lib/usage/types';
 

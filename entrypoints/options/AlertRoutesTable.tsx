@@ -1,7 +1,7 @@
 import { routeOn, type RouteTarget } from '@/lib/channels/routing';
 import { ROUTED_EVENTS, type AlertRoutes, type RoutedEvent } from '@/lib/channels/types';
 import { t } from '@/lib/i18n';
-import type { Settings } from '@/lib/settings-defaults';
+import type { Settings } from '@/lib/settings';
 import { eventName } from './event-names';
 
 /**

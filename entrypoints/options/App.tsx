@@ -1,6 +1,6 @@
 import { useEffect } from 'preact/hooks';
 import { t, type MessageKey } from '@/lib/i18n';
-import type { Settings } from '@/lib/settings-defaults';
+import type { Settings } from '@/lib/settings';
 import { AlertsSection } from './AlertsSection';
 import { ChannelsPanel } from './ChannelsPanel';
 import { DataSection } from './DataSection';

@@ -8,7 +8,7 @@ import { formatCount, formatPercent } from '@/lib/format';
 import { t, uiLocale } from '@/lib/i18n';
 import { importBounds, sortOutDamaged } from '@/lib/import';
 import { orgsItem, statusItem } from '@/lib/storage/items';
-import { type Settings } from '@/lib/settings-defaults';
+import { type Settings } from '@/lib/settings';
 import { useImport } from './use-import';
 
 const repo = historyRepo;

@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { settingsItem } from '@/lib/storage/items';
-import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings-defaults';
-import { migrateSettings, validateSettings } from '@/lib/settings-validate';
+import { DEFAULT_SETTINGS, type Settings, migrateSettings, validateSettings } from '@/lib/settings';
 import { describedBy, Field } from './fields';
 
 /** `settings` with the value at a dotted path replaced. */

@@ -4,7 +4,7 @@ import { formatCount } from '@/lib/format';
 import { t } from '@/lib/i18n';
 import { importBounds } from '@/lib/import';
 import { runImport, type ImportOutcome } from '@/lib/import-run';
-import type { Settings } from '@/lib/settings-defaults';
+import type { Settings } from '@/lib/settings';
 
 /** Larger than any export of ours (a year compacts to a few MB): refused before it is read. */
 export const MAX_IMPORT_BYTES = 100e6;

@@ -1,4 +1,4 @@
-import { DEFAULT_SETTINGS, EMPTY_STATUS } from '@/lib/settings-defaults';
+import { DEFAULT_SETTINGS, EMPTY_STATUS } from '@/lib/settings';
 import type { PopupData } from '@/lib/storage/page-data';
 import { ext } from './ext';
 import { readStored, STORED_KEYS } from '@/lib/storage/raw';

@@ -1,4 +1,4 @@
-import type { Settings } from '../settings-defaults';
+import type { Settings } from '../settings';
 import type { Reading } from '../usage/types';
 import {
   audienceSettings,

@@ -1,4 +1,4 @@
-import type { AlertKind, Settings } from '../settings-defaults';
+import type { AlertKind, Settings } from '../settings';
 import type { Reading } from '../usage/types';
 import { EMPTY_ALERT_STATE, type AlertState, type Notice } from './state';
 

@@ -2,7 +2,7 @@ import { formatDuration, formatForecastIn } from '../duration';
 import { forecast, forecastOptions, type Point } from '../forecast';
 import { formatClock } from '../format';
 import { t } from '../i18n';
-import type { Settings } from '../settings-defaults';
+import type { Settings } from '../settings';
 import type { Limit } from '../usage/types';
 import type { LimitMemory, Notice } from './state';
 

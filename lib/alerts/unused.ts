@@ -1,7 +1,7 @@
 import { formatDuration } from '../duration';
 import { formatClock, formatPercent } from '../format';
 import { t } from '../i18n';
-import type { Settings } from '../settings-defaults';
+import type { Settings } from '../settings';
 import type { Limit } from '../usage/types';
 import type { Notice } from './state';
 

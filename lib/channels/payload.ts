@@ -1,6 +1,6 @@
 import type { Notice } from '../alerts/state';
 import { t } from '../i18n';
-import type { OrgsState } from '../settings-defaults';
+import type { OrgsState } from '../settings';
 import type { Reading } from '../usage/types';
 import { ROUTED_EVENTS, type AlertPayload, type RoutedEvent } from './types';
 

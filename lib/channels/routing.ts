@@ -1,4 +1,4 @@
-import type { Settings } from '../settings-defaults';
+import type { Settings } from '../settings';
 import type { AlertRoutes, RoutedEvent } from './types';
 
 type Rules = Settings['notifications'];

@@ -8,8 +8,8 @@ import {
   EMPTY_STATUS,
   type OrgsState,
   type Settings,
-} from '../settings-defaults';
-import { migrateSettings } from '../settings-validate';
+  migrateSettings,
+} from '../settings';
 import type { PollStatus, Reading } from '../usage/types';
 import { STORED_KEYS } from './raw';
 

@@ -1,7 +1,6 @@
 import { storage } from 'wxt/utils/storage';
 import type { AlertRoutes, DeliveryRecord } from '../channels/types';
-import type { OrgsState, Settings } from '../settings-defaults';
-import { migrateSettings } from '../settings-validate';
+import { type OrgsState, type Settings, migrateSettings } from '../settings';
 import type { PollStatus, Reading } from '../usage/types';
 import {
   deliveryLogItem,

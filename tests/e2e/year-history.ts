@@ -1,4 +1,4 @@
-import { DEFAULT_SETTINGS } from '../../lib/settings-defaults';
+import { DEFAULT_SETTINGS } from '../../lib/settings';
 import { toJsonExport } from '../../lib/export';
 import type { Snapshot } from '../../lib/db';
 

@@ -6,7 +6,7 @@ import {
   releaseHeld,
 } from '../../lib/alerts/decide';
 import { EMPTY_ALERT_STATE, type AlertState, type Notice } from '../../lib/alerts/state';
-import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings-defaults';
+import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
 import { formatClock } from '../../lib/format';
 import { fakeLimit, ORG, T0 } from './support/builders';
 

@@ -3,7 +3,7 @@ import { decideOnReading, releaseHeld } from '../../lib/alerts/decide';
 import { MAX_POINTS } from '../../lib/alerts/forecast-alert';
 import { formatClock } from '../../lib/format';
 import { EMPTY_ALERT_STATE, type AlertState, type Notice } from '../../lib/alerts/state';
-import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings-defaults';
+import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
 import { fakeLimit, ORG, T0 } from './support/builders';
 
 const MIN = 60_000;

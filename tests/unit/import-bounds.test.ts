@@ -9,7 +9,7 @@ import {
   readImportFile,
   sortOutDamaged,
 } from '../../lib/import';
-import { DEFAULT_SETTINGS } from '../../lib/settings-defaults';
+import { DEFAULT_SETTINGS } from '../../lib/settings';
 import { fakeReading, fakeSettings, ORG, T0 } from './support/builders';
 
 const HOUR = 3600_000;

@@ -5,7 +5,7 @@ import { createSnapshotRepo, openUsageDb, type Snapshot } from '../../lib/db';
 import { toJsonExport } from '../../lib/export';
 import { importBounds } from '../../lib/import';
 import { runImport, type ImportDeps } from '../../lib/import-run';
-import { DEFAULT_SETTINGS } from '../../lib/settings-defaults';
+import { DEFAULT_SETTINGS } from '../../lib/settings';
 import { fakeReading, fakeSettings, ORG, T0 } from './support/builders';
 
 const NOW = T0 + 3600_000;

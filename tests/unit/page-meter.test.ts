@@ -12,7 +12,7 @@ import {
   meterOrg,
   pageOrgId,
 } from '../../lib/page-meter';
-import { DEFAULT_SETTINGS } from '../../lib/settings-defaults';
+import { DEFAULT_SETTINGS } from '../../lib/settings';
 import { ORG, fakeLimit, fakeReading } from './support/builders';
 
 /** A document body parsed from markup, as a page would have it. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { pollGate, retryAfterOf, type PollTrigger } from '../../lib/poll-gate';
-import { EMPTY_STATUS } from '../../lib/settings-defaults';
+import { EMPTY_STATUS } from '../../lib/settings';
 import type { FailureKind, PollStatus } from '../../lib/usage/types';
 import { ORG, T0 } from './support/builders';
 

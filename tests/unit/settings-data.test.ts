@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { toCsv, toJsonExport } from '../../lib/export';
 import { importBounds, parseImport } from '../../lib/import';
-import { DEFAULT_SETTINGS } from '../../lib/settings-defaults';
-import { migrateSettings, validateSettings } from '../../lib/settings-validate';
+import { DEFAULT_SETTINGS, migrateSettings, validateSettings } from '../../lib/settings';
 import { fakeLimit, fakeReading, fakeSettings, ORG, T0 } from './support/builders';
 
 describe('validateSettings', () => {

@@ -8,7 +8,7 @@ import { createNotifier } from '../../lib/notifier';
 import { createPollStore } from '../../lib/storage/poll-store';
 import { createPoller } from '../../lib/poller';
 import { settingsItem } from '../../lib/storage/items';
-import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings-defaults';
+import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
 import { createClaudeClient } from '../../lib/usage/client';
 import type { Reading } from '../../lib/usage/types';
 import { ORG } from './support/builders';

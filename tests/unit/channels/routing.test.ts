@@ -7,7 +7,7 @@ import {
   type AlertRoutes,
   type Channel,
 } from '../../../lib/channels/types';
-import { DEFAULT_SETTINGS } from '../../../lib/settings-defaults';
+import { DEFAULT_SETTINGS } from '../../../lib/settings';
 
 const phone: Channel = {
   id: 'phone',

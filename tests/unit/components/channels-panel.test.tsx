@@ -6,7 +6,7 @@ import { AlertRoutesTable } from '../../../entrypoints/options/AlertRoutesTable'
 import { ChannelsPanel } from '../../../entrypoints/options/ChannelsPanel';
 import { routesItem } from '../../../lib/storage/items';
 import { DEFAULT_CHANNEL_EVENTS, DEFAULT_ROUTES, type Channel } from '../../../lib/channels/types';
-import { DEFAULT_SETTINGS } from '../../../lib/settings-defaults';
+import { DEFAULT_SETTINGS } from '../../../lib/settings';
 
 /** The options page's channel panel with the browser's permission prompt answered by `answer`. */
 function setup(answer: Promise<boolean>) {

@@ -2,7 +2,7 @@
 import { fireEvent, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createPageMeter, type PageMeterProps } from '../../../components/page-meter-view';
-import { DEFAULT_SETTINGS } from '../../../lib/settings-defaults';
+import { DEFAULT_SETTINGS } from '../../../lib/settings';
 import { fakeLimit, fakeReading, ORG, T0 } from '../support/builders';
 
 afterEach(() => document.body.replaceChildren());

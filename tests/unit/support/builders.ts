@@ -1,4 +1,4 @@
-import { DEFAULT_SETTINGS, EMPTY_STATUS, type Settings } from '../../../lib/settings-defaults';
+import { DEFAULT_SETTINGS, EMPTY_STATUS, type Settings } from '../../../lib/settings';
 import type { Limit, PollStatus, Reading } from '../../../lib/usage/types';
 
 export const ORG = '5f6a7b8c-1111-4111-8111-00000000c4a7';
