@@ -2,8 +2,11 @@ import { DEFAULT_SETTINGS, EMPTY_STATUS } from '@/lib/settings-defaults';
 import type { PopupData } from './data';
 import { ext } from './ext';
 
-/** Where the storage items of `lib/settings` and `lib/channels/store` keep their values. */
-const KEYS = [
+/**
+ * Where the storage items of `lib/settings` and `lib/channels/store` keep their values; the
+ * popup's HTML starts reading them in `public/popup-read.js` before any module loads.
+ */
+export const FIRST_READ_KEYS = [
   'settings',
   'latest',
   'orgs',
@@ -13,7 +16,9 @@ const KEYS = [
   'deliveryLog',
 ] as const;
 
-type Raw = Partial<Record<(typeof KEYS)[number], unknown>>;
+type Raw = Partial<Record<(typeof FIRST_READ_KEYS)[number], unknown>>;
+/** The global `public/popup-read.js` leaves its read in. */
+export const FIRST_READ_GLOBAL = 'popupFirstRead';
 const isRecord = (v: unknown): v is Record<string, never> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 /** The stored value when it has the right outer shape, else the fallback. */
@@ -26,7 +31,12 @@ const or = <T>(value: unknown, fallback: T, ok = isRecord(value)): T =>
  * (which migrates old settings and knows every default). Anything missing or odd falls back.
  */
 export async function readFirstPaint(): Promise<PopupData> {
-  const raw: Raw = await ext.storage.local.get([...KEYS]);
+  // Started by the HTML before this module loaded; read here if that script is missing or failed.
+  const early = (globalThis as Record<string, unknown>)[FIRST_READ_GLOBAL] as
+    Promise<Raw> | undefined;
+  const raw: Raw = await (early ?? ext.storage.local.get([...FIRST_READ_KEYS])).catch(() =>
+    ext.storage.local.get([...FIRST_READ_KEYS]),
+  );
   const settings = or<Partial<PopupData['settings']>>(raw.settings, {});
   const orgs = raw.orgs as PopupData['orgs'] | undefined;
   return {
