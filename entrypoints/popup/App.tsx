@@ -16,6 +16,7 @@ import { verdictOf } from '@/lib/verdict';
 import type * as AfterPaint from './after-paint';
 import type { PopupData } from './data';
 import { ext } from './ext';
+import { later as load } from './later';
 
 const H = 3_600_000;
 const RANGES = [
@@ -61,7 +62,7 @@ export function App({ initial }: { initial: PopupData }) {
   useEffect(() => {
     let stop: (() => void) | undefined;
     let live = true;
-    void import('./data').then(({ readPopupData, watchPopupData }) => {
+    void load.storage().then(({ readPopupData, watchPopupData }) => {
       if (!live) return;
       const reread = () => void readPopupData().then((d) => live && setData(d));
       stop = watchPopupData(reread);
@@ -134,7 +135,8 @@ export function App({ initial }: { initial: PopupData }) {
     if (!org) return;
     let live = true;
     const to = Date.now();
-    void import('@/lib/db')
+    void load
+      .db()
       .then(({ createSnapshotRepo, openUsageDb }) => openUsageDb().then(createSnapshotRepo))
       .then((repo) => repo.range(org.uuid, to - Math.max(range.ms, FORECAST_HISTORY), to))
       .then((readings) => live && setHistory(readings))
@@ -145,8 +147,8 @@ export function App({ initial }: { initial: PopupData }) {
   }, [org?.uuid, range, reading?.at]);
 
   useEffect(() => {
-    void import('./after-paint').then(setLater);
-    void import('@/components/HistoryChart').then((m) => setChart(() => m.default));
+    void load.afterPaint().then(setLater);
+    void load.chart().then((m) => setChart(() => m.default));
   }, []);
 
   const shown = useMemo(
