@@ -1,5 +1,5 @@
 import type { ComponentType } from 'preact';
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import { ExtraRow } from '@/components/ExtraRow';
 import { UsageRow } from '@/components/UsageRow';
 import type { ReadingsChartProps } from '@/components/HistoryChart';
@@ -74,7 +74,8 @@ export function App({ initial }: { initial: PopupData }) {
     };
   }, []);
 
-  useEffect(() => {
+  // Before the browser paints: no frame in the other theme, and the chart reads its colours from it.
+  useLayoutEffect(() => {
     const theme = settings.theme;
     if (theme === 'system') delete document.documentElement.dataset.theme;
     else document.documentElement.dataset.theme = theme;
@@ -130,8 +131,9 @@ export function App({ initial }: { initial: PopupData }) {
     return () => clearTimeout(timer);
   }, [!!later]);
 
-  // History for the chart and the forecasts, after the bars are on screen.
-  useEffect(() => {
+  // History for the chart and the forecasts, asked for as the bars render (the read is async, so
+  // it costs them nothing), not a frame later.
+  useLayoutEffect(() => {
     if (!org) return;
     let live = true;
     const to = Date.now();
