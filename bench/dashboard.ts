@@ -1,8 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import type { BrowserContext, Page } from '@playwright/test';
 import type { Reading } from '../lib/usage/types';
+import { gzipOf, pageChunks } from './sizes';
 import { spread, type Spread } from './stats';
 
 /** What the dashboard page costs, against the floor page, with a year's worth of history. */
@@ -49,16 +47,9 @@ async function marks(context: BrowserContext, url: string, names: string[]): Pro
   return times;
 }
 
-const gz = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length;
-
 function sizes(outDir: string) {
-  const html = readFileSync(join(outDir, 'dashboard.html'), 'utf8');
-  const first = [...html.matchAll(/(?:src|href)="\/?([^"]+\.js)"/g)].map((m) => m[1]!);
-  const lazy = readdirSync(join(outDir, 'chunks'))
-    .filter((f) => /^(DashboardChart|chart)-/.test(f))
-    .map((f) => `chunks/${f}`);
-  const sum = (files: string[]) => files.reduce((n, f) => n + gz(join(outDir, f)), 0);
-  return { firstPaintGzip: sum(first), totalGzip: sum([...new Set([...first, ...lazy])]) };
+  const { firstPaint, all } = pageChunks(outDir, 'dashboard.html');
+  return { firstPaintGzip: gzipOf(outDir, firstPaint), totalGzip: gzipOf(outDir, all) };
 }
 
 /**

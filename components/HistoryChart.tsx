@@ -1,5 +1,5 @@
 import { Chart, LinearScale, LineController, LineElement, PointElement } from 'chart.js';
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import {
   clipProjection,
   projectionSeries,
@@ -94,7 +94,8 @@ export function HistoryChart({
   const slotOf = (id: string) => slots[id] ?? 5;
   const empty = series.every((s) => s.points.length === 0);
 
-  useEffect(() => {
+  // Drawn before the browser paints: a plain effect would leave the canvas blank for a frame.
+  useLayoutEffect(() => {
     if (!canvas.current) return;
     const grid = cssVar('--grid');
     const text = cssVar('--muted');

@@ -1,5 +1,5 @@
 import type { ComponentType } from 'preact';
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import { ExtraRow } from '@/components/ExtraRow';
 import { UsageRow } from '@/components/UsageRow';
 import type { ReadingsChartProps } from '@/components/HistoryChart';
@@ -16,6 +16,7 @@ import { verdictOf } from '@/lib/verdict';
 import type * as AfterPaint from './after-paint';
 import type { PopupData } from '@/lib/storage/page-data';
 import { ext } from './ext';
+import { later as load } from './later';
 
 const H = 3_600_000;
 const RANGES = [
@@ -61,7 +62,7 @@ export function App({ initial }: { initial: PopupData }) {
   useEffect(() => {
     let stop: (() => void) | undefined;
     let live = true;
-    void import('@/lib/storage/page-data').then(({ readPopupData, watchPopupData }) => {
+    void load.storage().then(({ readPopupData, watchPopupData }) => {
       if (!live) return;
       const reread = () => void readPopupData().then((d) => live && setData(d));
       stop = watchPopupData(reread);
@@ -73,7 +74,8 @@ export function App({ initial }: { initial: PopupData }) {
     };
   }, []);
 
-  useEffect(() => {
+  // Before the browser paints: no frame in the other theme, and the chart reads its colours from it.
+  useLayoutEffect(() => {
     const theme = settings.theme;
     if (theme === 'system') delete document.documentElement.dataset.theme;
     else document.documentElement.dataset.theme = theme;
@@ -129,12 +131,14 @@ export function App({ initial }: { initial: PopupData }) {
     return () => clearTimeout(timer);
   }, [!!later]);
 
-  // History for the chart and the forecasts, after the bars are on screen.
-  useEffect(() => {
+  // History for the chart and the forecasts, asked for as the bars render (the read is async, so
+  // it costs them nothing), not a frame later.
+  useLayoutEffect(() => {
     if (!org) return;
     let live = true;
     const to = Date.now();
-    void import('@/lib/history-repo')
+    void load
+      .db()
       .then(({ historyRepo }) => historyRepo())
       .then((repo) => repo.range(org.uuid, to - Math.max(range.ms, FORECAST_HISTORY), to))
       .then((readings) => live && setHistory(readings))
@@ -145,8 +149,8 @@ export function App({ initial }: { initial: PopupData }) {
   }, [org?.uuid, range, reading?.at]);
 
   useEffect(() => {
-    void import('./after-paint').then(setLater);
-    void import('@/components/HistoryChart').then((m) => setChart(() => m.default));
+    void load.afterPaint().then(setLater);
+    void load.chart().then((m) => setChart(() => m.default));
   }, []);
 
   const shown = useMemo(

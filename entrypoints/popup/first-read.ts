@@ -3,8 +3,12 @@ import type { PopupData } from '@/lib/storage/page-data';
 import { ext } from './ext';
 import { readStored, STORED_KEYS } from '@/lib/storage/raw';
 
-/** What the bars need, by the keys of the items in `lib/storage/items.ts`. */
-const KEYS = [
+/**
+ * What the bars need, by the keys of the items in `lib/storage/items.ts`; the popup's HTML starts
+ * reading them in `public/popup-read.js` before any module loads (a unit test holds the two
+ * lists together).
+ */
+export const FIRST_READ_KEYS = [
   STORED_KEYS.settings,
   STORED_KEYS.latest,
   STORED_KEYS.orgs,
@@ -14,7 +18,9 @@ const KEYS = [
   STORED_KEYS.deliveryLog,
 ] as const;
 
-type Raw = Partial<Record<(typeof KEYS)[number], unknown>>;
+type Raw = Partial<Record<(typeof FIRST_READ_KEYS)[number], unknown>>;
+/** The global `public/popup-read.js` leaves its read in. */
+export const FIRST_READ_GLOBAL = 'popupFirstRead';
 const isRecord = (v: unknown): v is Record<string, never> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 /** The stored value when it has the right outer shape, else the fallback. */
@@ -27,7 +33,11 @@ const or = <T>(value: unknown, fallback: T, ok = isRecord(value)): T =>
  * (which migrates old settings and knows every default). Anything missing or odd falls back.
  */
 export async function readFirstPaint(): Promise<PopupData> {
-  const raw: Raw = await readStored(ext, [...KEYS]);
+  // Started by the HTML before this module loaded; read here if that script is missing or failed.
+  const early = (globalThis as Record<string, unknown>)[FIRST_READ_GLOBAL] as
+    Promise<Raw> | undefined;
+  const read = () => readStored(ext, [...FIRST_READ_KEYS]);
+  const raw: Raw = await (early ?? read()).catch(read);
   const settings = or<Partial<PopupData['settings']>>(raw.settings, {});
   const orgs = raw.orgs as PopupData['orgs'] | undefined;
   return {

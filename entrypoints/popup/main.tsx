@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { t } from '@/lib/i18n';
 import { App } from './App';
 import { readFirstPaint } from './first-read';
+import { startLater } from './later';
 import './style.css';
 
 document.documentElement.lang = t('htmlLang');
@@ -10,6 +11,7 @@ document.documentElement.lang = t('htmlLang');
 void readFirstPaint().then((data) => {
   render(<App initial={data} />, document.getElementById('app')!);
   performance.mark('bars-painted');
+  startLater();
   // A popup with no organisation draws no chart; say so, so nothing waits for it.
   if (data.orgs.list.length === 0) performance.mark('chart-drawn');
 });

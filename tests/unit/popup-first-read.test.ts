@@ -1,7 +1,13 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { runInNewContext } from 'node:vm';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { readPopupData } from '../../lib/storage/page-data';
-import { readFirstPaint } from '../../entrypoints/popup/first-read';
+import {
+  FIRST_READ_GLOBAL,
+  FIRST_READ_KEYS,
+  readFirstPaint,
+} from '../../entrypoints/popup/first-read';
 import { routesItem } from '../../lib/storage/items';
 import {
   latestItem,
@@ -45,5 +51,36 @@ describe('readFirstPaint (the popup before its storage module loads)', () => {
     expect(data.orgs.list).toEqual([]);
     expect(data.latest).toEqual({});
     expect(data.settings.badge.warnAt).toBe(75);
+  });
+});
+
+describe('the early read the popup HTML starts (public/popup-read.js)', () => {
+  const script = readFileSync(new URL('../../public/popup-read.js', import.meta.url), 'utf8');
+  const global = globalThis as Record<string, unknown>;
+  beforeEach(() => fakeBrowser.reset());
+  afterEach(() => delete global[FIRST_READ_GLOBAL]);
+
+  it('asks storage for exactly the keys the first paint reads, and leaves the read for it', () => {
+    const asked: unknown[] = [];
+    const read = Promise.resolve({});
+    const sandbox: Record<string, unknown> = {
+      chrome: { storage: { local: { get: (keys: unknown) => (asked.push(keys), read) } } },
+    };
+    sandbox.globalThis = sandbox;
+    runInNewContext(script, sandbox);
+    expect(asked).toEqual([[...FIRST_READ_KEYS]]);
+    expect(sandbox[FIRST_READ_GLOBAL]).toBe(read);
+  });
+
+  it('paints from the early read when there is one', async () => {
+    global[FIRST_READ_GLOBAL] = Promise.resolve({ selectedOrg: 'early-org' });
+    await selectedOrgItem.setValue('stored-org');
+    expect((await readFirstPaint()).selected).toBe('early-org');
+  });
+
+  it('reads storage itself when the early read failed', async () => {
+    global[FIRST_READ_GLOBAL] = Promise.reject(new Error('gone'));
+    await selectedOrgItem.setValue('stored-org');
+    expect((await readFirstPaint()).selected).toBe('stored-org');
   });
 });
