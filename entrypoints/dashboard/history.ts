@@ -1,38 +1,20 @@
 import { useEffect, useState } from 'preact/hooks';
-import { toSeries, type Series } from '@/lib/chart-points';
-import { resetMarkers } from '@/lib/dashboard-chart';
-import { chartPointBudget } from '@/lib/dashboard-ranges';
+import { deriveHistory, type DashboardHistory } from '@/lib/dashboard-history';
 import { createSnapshotRepo, openUsageDb, type Snapshot, type SnapshotRepo } from '@/lib/db';
-import { heatMap, summariseHits, type HeatMap, type HitSummary } from '@/lib/habits';
-import { splitWindows, summariseWeeks, type UsageWindow, type WeekSummary } from '@/lib/windows';
-import type { ChartPoint } from '@/lib/chart-points';
 import type { Reading } from '@/lib/usage/types';
 
-/** Everything the history sections show, worked out from one range read. */
-export interface DashboardHistory {
-  from: number;
-  to: number;
-  series: Series[];
-  resets: Map<string, ChartPoint[]>;
-  windows: UsageWindow[];
-  weeks: WeekSummary[];
-  heat: HeatMap;
-  hits: HitSummary;
-}
+export type { DashboardHistory };
 
-/** The readings of one range → chart series, windows, weeks, heat-map and hits. */
-export function deriveHistory(readings: Snapshot[], from: number, to: number): DashboardHistory {
-  const windows = splitWindows(readings);
-  return {
-    from,
-    to,
-    series: toSeries(readings, chartPointBudget(to - from)),
-    resets: resetMarkers(windows, from, to, to),
-    windows,
-    weeks: summariseWeeks(windows),
-    heat: heatMap(readings),
-    hits: summariseHits(windows, from, to),
-  };
+/** Up to a week the readings themselves are read; longer ranges read the day packs. */
+const PACKED_AFTER_MS = 7 * 24 * 3_600_000;
+
+/** One organisation's readings in the range, from the packs for long ranges (repaired if stale). */
+async function readRange(r: SnapshotRepo, orgId: string, from: number, to: number) {
+  if (to - from <= PACKED_AFTER_MS) return r.range(orgId, from, to);
+  const { readings, stale } = await r.rangePacked(orgId, from, to);
+  // The readings were read instead; make the packs again for next time, after this paint.
+  if (stale) setTimeout(() => void r.repairPacks(orgId, from, to).catch(() => undefined), 1_000);
+  return readings;
 }
 
 let repo: Promise<SnapshotRepo> | null = null;
@@ -51,7 +33,7 @@ export function useHistory(orgId: string | null, rangeMs: number): DashboardHist
     const to = Date.now();
     const from = to - rangeMs;
     void openRepo()
-      .then((r) => r.range(orgId, from, to))
+      .then((r) => readRange(r, orgId, from, to))
       .catch(() => [] as Snapshot[])
       .then((readings) => {
         performance.mark('history-read');
