@@ -3,6 +3,7 @@ import 'chartjs-adapter-date-fns';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import {
   cursorStops,
+  dotRadii,
   nearestStop,
   valuesAt,
   type ChartPoint,
@@ -83,8 +84,11 @@ export default function DashboardChart({
               borderColor: colour,
               backgroundColor: colour,
               borderWidth: 2,
-              pointRadius: 0,
+              // A reading with no neighbour near enough for a line (a first one) shows as a dot.
+              pointRadius: dotRadii(s.points, (to - from) / 30),
               pointHitRadius: 6,
+              // The newest reading sits on the plot's right edge: let its dot show whole.
+              clip: 6,
             },
             // The moments at the limit, ringed in red over the line.
             {
