@@ -1,7 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
-import { deriveHistory, type DashboardHistory } from '@/lib/dashboard-history';
-import { createSnapshotRepo, openUsageDb, type Snapshot, type SnapshotRepo } from '@/lib/db';
+import type { DashboardHistory } from '@/lib/dashboard-history';
+import type { Snapshot, SnapshotRepo } from '@/lib/db';
 import type { Reading } from '@/lib/usage/types';
+
+// The database and the statistics load beside the cards' first paint, not before it.
+const dbModule = import('@/lib/db');
+const derivation = import('@/lib/dashboard-history');
 
 export type { DashboardHistory };
 
@@ -18,7 +22,10 @@ async function readRange(r: SnapshotRepo, orgId: string, from: number, to: numbe
 }
 
 let repo: Promise<SnapshotRepo> | null = null;
-const openRepo = () => (repo ??= openUsageDb().then(createSnapshotRepo));
+const openRepo = () =>
+  (repo ??= dbModule.then(({ openUsageDb, createSnapshotRepo }) =>
+    openUsageDb().then(createSnapshotRepo),
+  ));
 
 /**
  * The history of one organisation over the range ending now: ONE indexed range read per change of
@@ -35,7 +42,8 @@ export function useHistory(orgId: string | null, rangeMs: number): DashboardHist
     void openRepo()
       .then((r) => readRange(r, orgId, from, to))
       .catch(() => [] as Snapshot[])
-      .then((readings) => {
+      .then(async (readings) => {
+        const { deriveHistory } = await derivation;
         performance.mark('history-read');
         const derived = deriveHistory(readings, from, to);
         performance.mark('history-derived');
