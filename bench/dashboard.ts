@@ -18,6 +18,9 @@ export interface DashboardFigures {
   /** The same, counted from the cards: the range read and the statistics. */
   chartAfterCards: Spread;
   heatmapAfterCards: Spread;
+  /** Where the time after the cards goes: the range read, then the statistics from it. */
+  readAfterCards: Spread;
+  deriveYear: Spread;
   /** The 1 y range over the same readings left raw (the first days, before any compaction). */
   chartYearRaw: Spread;
   /** Gzipped JS the page loads before the cards, and with the lazily loaded chart. */
@@ -69,7 +72,13 @@ export async function benchDashboard(opts: {
 }): Promise<DashboardFigures> {
   const { context, seeder, runs } = opts;
   const year = `chrome-extension://${opts.id}/dashboard.html?range=1y`;
-  const names = ['cards-painted', 'chart-drawn', 'heatmap-drawn'];
+  const names = [
+    'cards-painted',
+    'chart-drawn',
+    'heatmap-drawn',
+    'history-read',
+    'history-derived',
+  ];
   await seeder.evaluate(([t, n]) => (globalThis as unknown as Seeder).benchSeed(t, n), [
     opts.template,
     opts.count,
@@ -107,6 +116,8 @@ export async function benchDashboard(opts: {
     heatmapYear: spread(page.map((p) => p[2]!)),
     chartAfterCards: spread(page.map((p) => p[1]! - p[0]!)),
     heatmapAfterCards: spread(page.map((p) => p[2]! - p[0]!)),
+    readAfterCards: spread(page.map((p) => p[3]! - p[0]!)),
+    deriveYear: spread(page.map((p) => p[4]! - p[3]!)),
     chartYearRaw: spread(raw),
     ...sizes(opts.outDir),
   };

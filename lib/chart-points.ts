@@ -15,19 +15,75 @@ export interface Series {
 
 /**
  * Readings → one series per limit (labels from the newest reading), oldest first, each downsampled
- * to at most `maxPoints`. Pure.
+ * to at most `maxPoints` as `downsample` does. Two passes, so a year of readings builds only the
+ * points it keeps. Pure.
  */
 export function toSeries(readings: readonly Reading[], maxPoints = 300): Series[] {
-  const byId = new Map<string, Series>();
-  for (const reading of readings) {
+  const byId = new Map<string, { label: string; count: number }>();
+  for (const reading of readings)
     for (const limit of reading.limits) {
-      let series = byId.get(limit.id);
-      if (!series) byId.set(limit.id, (series = { id: limit.id, label: limit.label, points: [] }));
-      series.label = limit.label;
-      series.points.push({ x: reading.at, y: limit.percent });
+      const seen = byId.get(limit.id);
+      if (seen) {
+        seen.label = limit.label;
+        seen.count += 1;
+      } else byId.set(limit.id, { label: limit.label, count: 1 });
     }
+  const buckets = new Map([...byId].map(([id, s]) => [id, new Buckets(s.count, maxPoints)]));
+  for (const reading of readings)
+    for (const limit of reading.limits) buckets.get(limit.id)!.add(reading.at, limit.percent);
+  return [...byId].map(([id, s]) => ({ id, label: s.label, points: buckets.get(id)!.done() }));
+}
+
+/** `downsample` over points that arrive one at a time, their number known beforehand. */
+class Buckets {
+  private readonly out: ChartPoint[] = [];
+  private readonly size: number;
+  private readonly all: boolean;
+  private i = 0;
+  private end = 0;
+  private bucket = 0;
+  private min: ChartPoint | null = null;
+  private max: ChartPoint | null = null;
+
+  constructor(
+    private readonly count: number,
+    maxPoints: number,
+  ) {
+    this.all = count <= maxPoints;
+    this.size = count / Math.max(1, Math.floor(maxPoints / 2));
   }
-  return [...byId.values()].map((s) => ({ ...s, points: downsample(s.points, maxPoints) }));
+
+  add(x: number, y: number) {
+    const p = { x, y };
+    if (this.all) {
+      this.out.push(p);
+      return;
+    }
+    if (this.i >= this.end) {
+      this.flush();
+      this.end = Math.min(this.count, Math.floor((this.bucket + 1) * this.size));
+      this.bucket += 1;
+      this.min = this.max = p;
+    } else {
+      if (p.y < this.min!.y) this.min = p;
+      if (p.y > this.max!.y) this.max = p;
+    }
+    this.i += 1;
+  }
+
+  private flush() {
+    const { min, max } = this;
+    if (!min || !max) return;
+    if (min === max) this.out.push(min);
+    else if (min.x < max.x) this.out.push(min, max);
+    else this.out.push(max, min);
+  }
+
+  done(): ChartPoint[] {
+    if (!this.all) this.flush();
+    this.min = this.max = null;
+    return this.out;
+  }
 }
 
 /**

@@ -1,8 +1,11 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPObjectStore } from 'idb';
+import { packAll, stalePack, type DayPack } from './day-pack';
+import { afterWrite, daysTouched, readPacked, rebuildDays, type PackedRange } from './db-packs';
 import type { Reading } from './usage/types';
 
 export const DB_NAME = 'claude-usage-meter';
-export const DB_VERSION = 1;
+/** 1: readings. 2: one pack per organisation and day beside them, for the dashboard. */
+export const DB_VERSION = 2;
 
 /** A stored reading. `tier` 0 is raw; compacted points carry the width of their span. */
 export interface Snapshot extends Reading {
@@ -16,16 +19,32 @@ export interface UsageDB extends DBSchema {
     value: Snapshot;
     indexes: { 'by-at': number };
   };
+  /** Derived from `snapshots`, never the other way round: see db-packs.ts. */
+  days: {
+    key: [string, number];
+    value: DayPack;
+  };
 }
 
 /** Open (and create or upgrade) the history database. `factory` lets tests pass a fresh fake. */
 export function openUsageDb(factory?: IDBFactory): Promise<IDBPDatabase<UsageDB>> {
   const open = () =>
     openDB<UsageDB>(DB_NAME, DB_VERSION, {
-      upgrade(db, oldVersion) {
+      async upgrade(db, oldVersion, _newVersion, tx) {
         if (oldVersion < 1) {
           const snapshots = db.createObjectStore('snapshots', { keyPath: ['orgId', 'at'] });
           snapshots.createIndex('by-at', 'at');
+        }
+        if (oldVersion < 2) {
+          const days = db.createObjectStore('days', { keyPath: ['orgId', 'day'] });
+          // Packs for the history already kept. Should this fail, the readings stay as they
+          // were and the dashboard reads them instead (a missing pack never stands for data).
+          try {
+            const readings = oldVersion < 1 ? [] : await tx.objectStore('snapshots').getAll();
+            for (const pack of packAll(readings)) void days.put(pack);
+          } catch {
+            /* no packs: the dashboard rebuilds them as it finds them missing */
+          }
         }
       },
     });
@@ -52,7 +71,7 @@ const keyOf = (orgId: string, at: number) => `${orgId}\n${at}`;
 
 /** The keys already stored in the time span of `readings`, one key read per organisation. */
 async function storedKeys(
-  store: IDBPObjectStore<UsageDB, ['snapshots'], 'snapshots', 'readwrite'>,
+  store: IDBPObjectStore<UsageDB, ['snapshots', 'days'], 'snapshots', 'readwrite'>,
   readings: readonly Snapshot[],
 ): Promise<Set<string>> {
   const spans = new Map<string, [number, number]>();
@@ -79,14 +98,32 @@ export function createSnapshotRepo(db: IDBPDatabase<UsageDB>) {
   return {
     /** Store one reading; a second write for the same org and time replaces the first. */
     async add(reading: Reading): Promise<void> {
-      await db.put('snapshots', reading);
+      await this.addMany([reading]);
     },
 
-    /** Store many readings in one transaction (import, seeding). Existing keys are replaced. */
+    /**
+     * Store many readings in one transaction (polls, seeding). Existing keys are replaced. The
+     * day packs they touch are dropped in that same transaction and made again after it.
+     */
     async addMany(readings: readonly Snapshot[]): Promise<void> {
-      const tx = db.transaction('snapshots', 'readwrite');
-      for (const r of readings) void tx.store.put(r);
+      const tx = db.transaction(['snapshots', 'days'], 'readwrite');
+      const snapshots = tx.objectStore('snapshots');
+      const days = tx.objectStore('days');
+      const touched = daysTouched(readings);
+      // What an append needs: the pack as it was, and whether every reading is new.
+      const before = await Promise.all(
+        touched.map(async (d) => ({
+          ...d,
+          pack: await days.get([d.orgId, d.day]),
+          fresh: (
+            await Promise.all(d.readings.map((r) => snapshots.getKey([r.orgId, r.at])))
+          ).every((k) => k === undefined),
+        })),
+      );
+      for (const r of readings) void snapshots.put(r);
+      for (const d of touched) void days.put(stalePack(d.orgId, d.day));
       await tx.done;
+      await afterWrite(db, before);
     },
 
     /**
@@ -98,14 +135,15 @@ export function createSnapshotRepo(db: IDBPDatabase<UsageDB>) {
       readings: readonly Snapshot[],
       { signal, onProgress, chunk = 1_000 }: AddNewOptions = {},
     ): Promise<{ added: number; already: number }> {
-      const tx = db.transaction('snapshots', 'readwrite');
+      const tx = db.transaction(['snapshots', 'days'], 'readwrite');
+      const store = tx.objectStore('snapshots');
       // Settled here so an abort never surfaces as an unhandled rejection; awaited at the end.
       const done = tx.done.then(
         () => null,
         (error: unknown) => error ?? new Error('The import transaction failed'),
       );
       try {
-        const stored = await storedKeys(tx.store, readings);
+        const stored = await storedKeys(store, readings);
         const fresh = readings.filter((r) => !stored.has(keyOf(r.orgId, r.at)));
         for (let i = 0; i < fresh.length; i += chunk) {
           if (signal?.aborted) throw signal.reason;
@@ -113,7 +151,7 @@ export function createSnapshotRepo(db: IDBPDatabase<UsageDB>) {
           // replacing a stored reading.
           let last: Promise<unknown> = Promise.resolve();
           for (const r of fresh.slice(i, i + chunk)) {
-            last = tx.store.add(r);
+            last = store.add(r);
             // The transaction's outcome reports a failure; each request's own rejection is noise.
             last.catch(() => undefined);
           }
@@ -121,8 +159,11 @@ export function createSnapshotRepo(db: IDBPDatabase<UsageDB>) {
           onProgress?.(Math.min(fresh.length, i + chunk) / fresh.length);
         }
         if (signal?.aborted) throw signal.reason;
+        const touched = daysTouched(fresh);
+        for (const d of touched) void tx.objectStore('days').put(stalePack(d.orgId, d.day));
         const error = await done;
         if (error) throw error;
+        await afterWrite(db, touched);
         return { added: fresh.length, already: readings.length - fresh.length };
       } catch (error) {
         try {
@@ -138,6 +179,20 @@ export function createSnapshotRepo(db: IDBPDatabase<UsageDB>) {
     /** Readings of one organisation with `from <= at <= to`, oldest first. */
     range(orgId: string, from: number, to: number): Promise<Snapshot[]> {
       return db.getAll('snapshots', IDBKeyRange.bound([orgId, from], [orgId, to]));
+    },
+
+    /**
+     * What `range` gives, as the dashboard reads it (no extra usage), from the day packs where
+     * they are made: one indexed read of a few hundred packs for a year. `stale` says some days'
+     * packs were not made yet (their readings were read instead) and `repairPacks` is due.
+     */
+    rangePacked(orgId: string, from: number, to: number): Promise<PackedRange> {
+      return readPacked(db, orgId, from, to);
+    },
+
+    /** Make the packs of one organisation's days in `from`–`to` again from its readings. */
+    repairPacks(orgId: string, from: number, to: number): Promise<void> {
+      return rebuildDays(db, orgId, from, to);
     },
 
     /** Every reading of every organisation with `from <= at <= to`, oldest first. */
@@ -160,10 +215,14 @@ export function createSnapshotRepo(db: IDBPDatabase<UsageDB>) {
 
     /** Delete and write in one transaction (compaction): deletes first, so a key may be reused. */
     async replace(remove: readonly [string, number][], add: readonly Snapshot[]): Promise<void> {
-      const tx = db.transaction('snapshots', 'readwrite');
-      for (const key of remove) void tx.store.delete(key);
-      for (const snapshot of add) void tx.store.put(snapshot);
+      const tx = db.transaction(['snapshots', 'days'], 'readwrite');
+      const store = tx.objectStore('snapshots');
+      for (const key of remove) void store.delete(key);
+      for (const snapshot of add) void store.put(snapshot);
+      const touched = daysTouched([...remove.map(([orgId, at]) => ({ orgId, at })), ...add]);
+      for (const d of touched) void tx.objectStore('days').put(stalePack(d.orgId, d.day));
       await tx.done;
+      await afterWrite(db, touched);
     },
 
     /** When the oldest reading was taken, or undefined with none. */
@@ -177,7 +236,10 @@ export function createSnapshotRepo(db: IDBPDatabase<UsageDB>) {
     },
 
     async clear(): Promise<void> {
-      await db.clear('snapshots');
+      const tx = db.transaction(['snapshots', 'days'], 'readwrite');
+      void tx.objectStore('snapshots').clear();
+      void tx.objectStore('days').clear();
+      await tx.done;
     },
   };
 }

@@ -33,6 +33,10 @@ function labelled(repo: SnapshotRepo): SnapshotRepo {
     ...repo,
     range: (orgId, from, to) => repo.range(orgId, from, to).then(withLabels),
     rangeAll: (from, to) => repo.rangeAll(from, to).then(withLabels),
+    rangePacked: (orgId, from, to) =>
+      repo
+        .rangePacked(orgId, from, to)
+        .then((packed) => ({ ...packed, readings: withLabels(packed.readings) })),
     all: () => repo.all().then(withLabels),
     latest: (orgId) =>
       repo.latest(orgId).then((reading) => (reading ? withLabels([reading])[0] : reading)),

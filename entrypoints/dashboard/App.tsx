@@ -44,7 +44,11 @@ export function App({ initial }: { initial: PopupData }) {
 
   useEffect(() => watchPopupData(() => void readPopupData().then(setData)), []);
   useEffect(() => {
-    void chartModule.then((m) => setChart(() => m.default));
+    void chartModule.then((m) => {
+      // While IndexedDB answers, the main thread is free: Chart.js's first run goes there.
+      m.warmUp();
+      setChart(() => m.default);
+    });
   }, []);
   useEffect(() => {
     const theme = settings.theme;

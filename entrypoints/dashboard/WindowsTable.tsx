@@ -3,7 +3,7 @@ import { percentText } from '@/lib/intl-cache';
 import { t, type MessageKey } from '@/lib/i18n';
 import { windowsToCsv } from '@/lib/windows-csv';
 import { sortWindows, type UsageWindow, type WindowSortKey } from '@/lib/windows';
-import { formatWhen } from './labels';
+import { formatWhen, whenParts } from './labels';
 
 /** Rows drawn at first: a year holds some 1,900 windows, and drawing them all delays the page. */
 const FIRST_ROWS = 100;
@@ -78,8 +78,12 @@ export function WindowsTable({ windows, orgName }: { windows: UsageWindow[]; org
             {(all ? rows : rows.slice(0, FIRST_ROWS)).map((w) => (
               <tr key={`${w.limitId}-${w.start}`} class={w.reachedLimit ? 'hit' : undefined}>
                 <th scope="row">{w.label}</th>
-                <td>{formatWhen(w.start)}</td>
-                <td>{formatWhen(w.end)}</td>
+                <td>
+                  <When at={w.start} />
+                </td>
+                <td>
+                  <When at={w.end} sameDayAs={w.start} />
+                </td>
                 <td>{percentText(w.peak)}</td>
                 <td>{w.reachedLimit ? t('dashYes') : t('dashNo')}</td>
               </tr>
@@ -93,5 +97,18 @@ export function WindowsTable({ windows, orgName }: { windows: UsageWindow[]; org
         </button>
       )}
     </>
+  );
+}
+
+/**
+ * A moment in a cell: date and time wrap onto two lines where the column is narrow, and an end on
+ * its start's day shows its time alone, the full date and time in its `title`.
+ */
+function When({ at, sameDayAs }: { at: number; sameDayAs?: number }) {
+  const { date, time } = whenParts(at, sameDayAs);
+  return (
+    <time dateTime={new Date(at).toISOString()} title={formatWhen(at)}>
+      {date && <span class="dash-when">{date}</span>} <span class="dash-when">{time}</span>
+    </time>
   );
 }

@@ -1,42 +1,27 @@
 import { useEffect, useState } from 'preact/hooks';
-import { toSeries, type Series } from '@/lib/chart-points';
-import { resetMarkers } from '@/lib/dashboard-chart';
-import { chartPointBudget } from '@/lib/dashboard-ranges';
-import type { Snapshot } from '@/lib/db';
-import { historyRepo } from '@/lib/history-repo';
-import { heatMap, summariseHits, type HeatMap, type HitSummary } from '@/lib/habits';
-import { splitWindows, summariseWeeks, type UsageWindow, type WeekSummary } from '@/lib/windows';
-import type { ChartPoint } from '@/lib/chart-points';
+import type { DashboardHistory } from '@/lib/dashboard-history';
+import type { Snapshot, SnapshotRepo } from '@/lib/db';
 import type { Reading } from '@/lib/usage/types';
 
-/** Everything the history sections show, worked out from one range read. */
-export interface DashboardHistory {
-  from: number;
-  to: number;
-  series: Series[];
-  resets: Map<string, ChartPoint[]>;
-  windows: UsageWindow[];
-  weeks: WeekSummary[];
-  heat: HeatMap;
-  hits: HitSummary;
+// The database and the statistics load beside the cards' first paint, not before it.
+const repoModule = import('@/lib/history-repo');
+const derivation = import('@/lib/dashboard-history');
+
+export type { DashboardHistory };
+
+/** Up to a week the readings themselves are read; longer ranges read the day packs. */
+const PACKED_AFTER_MS = 7 * 24 * 3_600_000;
+
+/** One organisation's readings in the range, from the packs for long ranges (repaired if stale). */
+async function readRange(r: SnapshotRepo, orgId: string, from: number, to: number) {
+  if (to - from <= PACKED_AFTER_MS) return r.range(orgId, from, to);
+  const { readings, stale } = await r.rangePacked(orgId, from, to);
+  // The readings were read instead; make the packs again for next time, after this paint.
+  if (stale) setTimeout(() => void r.repairPacks(orgId, from, to).catch(() => undefined), 1_000);
+  return readings;
 }
 
-/** The readings of one range → chart series, windows, weeks, heat-map and hits. */
-export function deriveHistory(readings: Snapshot[], from: number, to: number): DashboardHistory {
-  const windows = splitWindows(readings);
-  return {
-    from,
-    to,
-    series: toSeries(readings, chartPointBudget(to - from)),
-    resets: resetMarkers(windows, from, to, to),
-    windows,
-    weeks: summariseWeeks(windows),
-    heat: heatMap(readings),
-    hits: summariseHits(windows, from, to),
-  };
-}
-
-const openRepo = historyRepo;
+const openRepo = () => repoModule.then(({ historyRepo }) => historyRepo());
 
 /**
  * The history of one organisation over the range ending now: ONE indexed range read per change of
@@ -51,9 +36,10 @@ export function useHistory(orgId: string | null, rangeMs: number): DashboardHist
     const to = Date.now();
     const from = to - rangeMs;
     void openRepo()
-      .then((r) => r.range(orgId, from, to))
+      .then((r) => readRange(r, orgId, from, to))
       .catch(() => [] as Snapshot[])
-      .then((readings) => {
+      .then(async (readings) => {
+        const { deriveHistory } = await derivation;
         performance.mark('history-read');
         const derived = deriveHistory(readings, from, to);
         performance.mark('history-derived');

@@ -42,3 +42,14 @@ export function rangeLabel(id: RangeId): string {
 export function formatWhen(at: number): string {
   return dateFormat({ dateStyle: 'medium', timeStyle: 'short' }).format(at);
 }
+
+/**
+ * Date and time as two parts that may wrap apart, for the windows table: the time alone when
+ * `sameDayAs` falls on the same day (the row's start already names it).
+ */
+export function whenParts(at: number, sameDayAs?: number): { date: string | null; time: string } {
+  const day = dateFormat({ dateStyle: 'medium' });
+  const date = day.format(at);
+  const time = dateFormat({ timeStyle: 'short' }).format(at);
+  return { date: sameDayAs !== undefined && day.format(sameDayAs) === date ? null : date, time };
+}

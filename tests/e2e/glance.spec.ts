@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import { fixtureJson } from '../fixtures/fake-claude';
 import type { Reading } from '../../lib/usage/types';
 import { expect, test, type ExtensionFixtures } from './harness';
+import { paintedPixels } from './canvas-pixels';
 import { glancePayload } from './payloads';
 
 /** The popup at a glance: it fits, it says what matters first, its marks stand where they mean. */
@@ -195,19 +196,7 @@ test('shows a first reading in the chart as a dot', async ({
   await expect(canvas).toBeVisible();
   await expect(popup.locator('.legend')).toContainText('5-hour session');
   // Pixels in the session's colour: a lone point drawn as a line alone would leave none.
-  const painted = () =>
-    canvas.evaluate((el: HTMLCanvasElement) => {
-      const colour = getComputedStyle(document.documentElement).getPropertyValue('--series-1');
-      const [r, g, b] = [1, 3, 5].map((i) => parseInt(colour.trim().slice(i, i + 2), 16));
-      const data = el.getContext('2d')!.getImageData(0, 0, el.width, el.height).data;
-      let count = 0;
-      for (let i = 0; i < data.length; i += 4) {
-        const near =
-          Math.abs(data[i]! - r!) + Math.abs(data[i + 1]! - g!) + Math.abs(data[i + 2]! - b!);
-        if (near < 40 && data[i + 3]! > 200) count++;
-      }
-      return count;
-    });
+  const painted = () => paintedPixels(canvas, '--series-1');
   // The chart draws again after its first layout: wait for the drawing, not for a time.
   await expect.poll(painted).toBeGreaterThan(10);
 });

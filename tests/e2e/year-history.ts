@@ -13,7 +13,9 @@ const DAY = 24 * HOUR;
  */
 export function yearOfTuesdays(orgId: string, now: number, endGapMs = 3 * HOUR) {
   const readings: Snapshot[] = [];
-  const start = Math.ceil((now - 364 * DAY) / HOUR) * HOUR;
+  // From a local midnight: a year that began inside a Tuesday's 14:00–19:00 would start mid-session.
+  const first = new Date(now - 364 * DAY);
+  const start = new Date(first.getFullYear(), first.getMonth(), first.getDate() + 1).getTime();
   const end = now - endGapMs;
   let tuesdays = 0;
   for (let at = start; at <= end; at += HOUR) {

@@ -1,3 +1,4 @@
+import { seededRandom } from '../fixtures/seeded-random';
 import { describe, expect, it } from 'vitest';
 import {
   clipProjection,
@@ -42,6 +43,26 @@ describe('toSeries', () => {
       ['session', '5-hour session', [10, 15]],
       ['weekly', 'Weekly (renamed)', [20, 21]],
     ]);
+  });
+
+  it('keeps the points downsample keeps of each whole series, for any size', () => {
+    const random = seededRandom(5);
+    const readings = Array.from({ length: 4_321 }, (_, i) =>
+      fakeReading(Math.round(random() * 100), Math.round(random() * 40), { at: T0 + i * 60_000 }),
+    );
+    // A limit that appears later, so its series is shorter than the others.
+    for (const r of readings.slice(3_000)) r.limits.push({ ...r.limits[0]!, id: 'late' });
+    for (const budget of [300, 999, 2_000, 5_000]) {
+      const expected = ['session', 'weekly', 'late'].map((id) =>
+        downsample(
+          readings.flatMap((r) =>
+            r.limits.filter((l) => l.id === id).map((l) => ({ x: r.at, y: l.percent })),
+          ),
+          budget,
+        ),
+      );
+      expect(toSeries(readings, budget).map((s) => s.points)).toEqual(expected);
+    }
   });
 });
 

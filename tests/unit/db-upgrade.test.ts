@@ -115,6 +115,27 @@ describe('database upgrades', () => {
     db.close();
   });
 
+  it('packs the history of a version 1 database for the dashboard, reading for reading', async () => {
+    const factory = new IDBFactory();
+    await createV1Database(factory, V1);
+    const db = await openUsageDb(factory);
+    const repo = createSnapshotRepo(db);
+    const readings = [...V1.records.snapshots!].sort(byTime);
+    const orgs = [...new Set(readings.map((r) => r.orgId))];
+    expect(await db.count('days')).toBeGreaterThanOrEqual(orgs.length);
+    const asRead = (r: Snapshot) => ({ ...r, tier: r.tier ?? 0, extra: null });
+    for (const orgId of orgs) {
+      const packed = await repo.rangePacked(orgId, -Infinity, Infinity);
+      expect(packed.stale).toBe(false);
+      expect(packed.readings.map(asRead)).toEqual(
+        readings.filter((r) => r.orgId === orgId).map(asRead),
+      );
+    }
+    // The readings themselves are as they were.
+    expect(await repo.all()).toEqual(readings);
+    db.close();
+  });
+
   it('opens a version 1 database a second time without touching it', async () => {
     const factory = new IDBFactory();
     await createV1Database(factory, V1);

@@ -1,0 +1,83 @@
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { createSnapshotRepo, openUsageDb, type Snapshot } from '../../lib/db';
+import { madeUpHistory } from './support/year-history';
+
+const failing = vi.hoisted(() => ({ on: false }));
+// Making a pack fails on demand: the readings must not care.
+vi.mock(import('../../lib/day-pack'), async (original) => {
+  const real = await original();
+  const fail =
+    <A extends unknown[], R>(f: (...args: A) => R) =>
+    (...args: A) => {
+      if (failing.on) throw new Error('packing failed');
+      return f(...args);
+    };
+  return {
+    ...real,
+    packDay: fail(real.packDay),
+    packAll: fail(real.packAll),
+    appendToPack: fail(real.appendToPack),
+  };
+});
+
+const NOW = Date.UTC(2026, 10, 15, 12);
+const asRead = (r: Snapshot): Snapshot => ({ ...r, tier: r.tier ?? 0, extra: null });
+const ORG = 'org-personal';
+
+describe('day packs beside the readings', () => {
+  let repo: ReturnType<typeof createSnapshotRepo>;
+  const history = madeUpHistory(NOW, 10, 11).filter((r) => r.orgId === ORG);
+  beforeEach(async () => {
+    failing.on = false;
+    repo = createSnapshotRepo(await openUsageDb(new IDBFactory()));
+    await repo.addMany(history.slice(0, -10));
+  });
+
+  const expectSame = async (stale: boolean) => {
+    const packed = await repo.rangePacked(ORG, -Infinity, Infinity);
+    expect(packed.stale).toBe(stale);
+    expect(packed.readings.map(asRead)).toEqual(
+      (await repo.range(ORG, -Infinity, Infinity)).map(asRead),
+    );
+    return packed.readings;
+  };
+
+  it('follow every poll', async () => {
+    for (const r of history.slice(-10)) await repo.add(r);
+    expect(await expectSame(false)).toHaveLength(history.length);
+  });
+
+  it('never cost a reading when making them fails, and are made again later', async () => {
+    failing.on = true;
+    for (const r of history.slice(-10)) await repo.add(r);
+    await repo.replace([[ORG, history[0]!.at]], []);
+    expect(await repo.count()).toBe(history.length - 1);
+    // The days whose packs failed are read from their readings.
+    expect(await expectSame(true)).toHaveLength(history.length - 1);
+    failing.on = false;
+    await repo.repairPacks(ORG, -Infinity, Infinity);
+    await expectSame(false);
+  });
+
+  it('are not led astray by an imported file of odd readings', async () => {
+    const last = history.at(-1)!;
+    const odd: Snapshot[] = [
+      { ...last, at: last.at + 1, limits: [last.limits[0]!, { ...last.limits[0]!, percent: 7 }] },
+      { ...last, at: last.at + 2, limits: [...last.limits].reverse() },
+      { ...last, at: last.at + 3, limits: [{ ...last.limits[0]!, resetsAt: 'soon' as never }] },
+      { ...last, at: last.at + 4, tier: 10_000, limits: [{ ...last.limits[0]!, percent: 1e308 }] },
+    ];
+    await repo.addNew([...history.slice(-10), ...odd]);
+    expect(await expectSame(false)).toHaveLength(history.length + odd.length);
+  });
+
+  it('are emptied with the history', async () => {
+    await repo.clear();
+    expect(await repo.rangePacked(ORG, -Infinity, Infinity)).toEqual({
+      readings: [],
+      stale: false,
+    });
+  });
+});
