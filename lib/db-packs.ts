@@ -2,7 +2,7 @@
 // writes readings puts a stale placeholder over the packs of the days it touches, and a pack is
 // only written in a transaction that reads that day's readings (or the pack it extends) in the
 // same breath. So a pack says what the readings say, and every day with readings has a pack or a
-// placeholder (the upgrade packs the history already kept). A failure after the readings are
+// placeholder (the upgrade leaves one for each day of the history already kept). A failure after the readings are
 // stored costs a pack, never a reading: the dashboard reads that day's readings, then repacks it.
 import type { IDBPDatabase } from 'idb';
 import {
@@ -14,7 +14,7 @@ import {
   unpackDay,
   type DayPack,
 } from './day-pack';
-import type { Snapshot, UsageDB } from './db';
+import type { PackKeeper, Snapshot, UsageDB } from './db';
 
 export interface TouchedDay {
   orgId: string;
@@ -135,3 +135,6 @@ export async function readPacked(
   }
   return { readings, stale };
 }
+
+/** The day packs' upkeep, for `createSnapshotRepo`: the dashboard's, not the worker's. */
+export const dayPacks: PackKeeper = { afterWrite, readPacked, rebuildDays };

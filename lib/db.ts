@@ -1,6 +1,12 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPObjectStore } from 'idb';
-import { packAll, stalePack, type DayPack } from './day-pack';
-import { afterWrite, daysTouched, readPacked, rebuildDays, type PackedRange } from './db-packs';
+import { stalePack, type DayPack } from './day-pack';
+import {
+  daysTouched,
+  type afterWrite,
+  type PackedRange,
+  type readPacked,
+  type rebuildDays,
+} from './db-packs';
 import type { Reading } from './usage/types';
 
 export const DB_NAME = 'claude-usage-meter';
@@ -37,14 +43,12 @@ export function openUsageDb(factory?: IDBFactory): Promise<IDBPDatabase<UsageDB>
         }
         if (oldVersion < 2) {
           const days = db.createObjectStore('days', { keyPath: ['orgId', 'day'] });
-          // Packs for the history already kept. Should this fail, the readings stay as they
-          // were and the dashboard reads them instead (a missing pack never stands for data).
-          try {
-            const readings = oldVersion < 1 ? [] : await tx.objectStore('snapshots').getAll();
-            for (const pack of packAll(readings)) void days.put(pack);
-          } catch {
-            /* no packs: the dashboard rebuilds them as it finds them missing */
-          }
+          // A placeholder for each day of the history already kept: the dashboard reads those
+          // days' readings, then packs them (whoever opens the database first, the worker
+          // included, does only this cheap part).
+          const keys = oldVersion < 1 ? [] : await tx.objectStore('snapshots').getAllKeys();
+          for (const d of daysTouched(keys.map(([orgId, at]) => ({ orgId, at }))))
+            void days.put(stalePack(d.orgId, d.day));
         }
       },
     });
@@ -93,8 +97,19 @@ async function storedKeys(
 
 export type SnapshotRepo = ReturnType<typeof createSnapshotRepo>;
 
+/**
+ * What makes the day packs (`dayPacks` in db-packs.ts): the dashboard passes it. Without it a
+ * write leaves placeholders over the days it touched and the dashboard packs them when it reads
+ * them, so the worker carries none of the packing code.
+ */
+export interface PackKeeper {
+  afterWrite: typeof afterWrite;
+  readPacked: typeof readPacked;
+  rebuildDays: typeof rebuildDays;
+}
+
 /** The one place that reads and writes snapshots. */
-export function createSnapshotRepo(db: IDBPDatabase<UsageDB>) {
+export function createSnapshotRepo(db: IDBPDatabase<UsageDB>, packs?: PackKeeper) {
   return {
     /** Store one reading; a second write for the same org and time replaces the first. */
     async add(reading: Reading): Promise<void> {
@@ -111,19 +126,21 @@ export function createSnapshotRepo(db: IDBPDatabase<UsageDB>) {
       const days = tx.objectStore('days');
       const touched = daysTouched(readings);
       // What an append needs: the pack as it was, and whether every reading is new.
-      const before = await Promise.all(
-        touched.map(async (d) => ({
-          ...d,
-          pack: await days.get([d.orgId, d.day]),
-          fresh: (
-            await Promise.all(d.readings.map((r) => snapshots.getKey([r.orgId, r.at])))
-          ).every((k) => k === undefined),
-        })),
-      );
+      const before = !packs
+        ? []
+        : await Promise.all(
+            touched.map(async (d) => ({
+              ...d,
+              pack: await days.get([d.orgId, d.day]),
+              fresh: (
+                await Promise.all(d.readings.map((r) => snapshots.getKey([r.orgId, r.at])))
+              ).every((k) => k === undefined),
+            })),
+          );
       for (const r of readings) void snapshots.put(r);
       for (const d of touched) void days.put(stalePack(d.orgId, d.day));
       await tx.done;
-      await afterWrite(db, before);
+      await packs?.afterWrite(db, before);
     },
 
     /**
@@ -163,7 +180,7 @@ export function createSnapshotRepo(db: IDBPDatabase<UsageDB>) {
         for (const d of touched) void tx.objectStore('days').put(stalePack(d.orgId, d.day));
         const error = await done;
         if (error) throw error;
-        await afterWrite(db, touched);
+        await packs?.afterWrite(db, touched);
         return { added: fresh.length, already: readings.length - fresh.length };
       } catch (error) {
         try {
@@ -186,13 +203,14 @@ export function createSnapshotRepo(db: IDBPDatabase<UsageDB>) {
      * they are made: one indexed read of a few hundred packs for a year. `stale` says some days'
      * packs were not made yet (their readings were read instead) and `repairPacks` is due.
      */
-    rangePacked(orgId: string, from: number, to: number): Promise<PackedRange> {
-      return readPacked(db, orgId, from, to);
+    async rangePacked(orgId: string, from: number, to: number): Promise<PackedRange> {
+      if (packs) return packs.readPacked(db, orgId, from, to);
+      return { readings: await this.range(orgId, from, to), stale: false };
     },
 
     /** Make the packs of one organisation's days in `from`–`to` again from its readings. */
-    repairPacks(orgId: string, from: number, to: number): Promise<void> {
-      return rebuildDays(db, orgId, from, to);
+    async repairPacks(orgId: string, from: number, to: number): Promise<void> {
+      await packs?.rebuildDays(db, orgId, from, to);
     },
 
     /** Every reading of every organisation with `from <= at <= to`, oldest first. */
@@ -222,7 +240,7 @@ export function createSnapshotRepo(db: IDBPDatabase<UsageDB>) {
       const touched = daysTouched([...remove.map(([orgId, at]) => ({ orgId, at })), ...add]);
       for (const d of touched) void tx.objectStore('days').put(stalePack(d.orgId, d.day));
       await tx.done;
-      await afterWrite(db, touched);
+      await packs?.afterWrite(db, touched);
     },
 
     /** When the oldest reading was taken, or undefined with none. */

@@ -1,4 +1,4 @@
-import { createSnapshotRepo, openUsageDb, type SnapshotRepo } from './db';
+import { createSnapshotRepo, openUsageDb, type PackKeeper, type SnapshotRepo } from './db';
 import { withLabels } from './usage/labels';
 
 let repo: Promise<SnapshotRepo> | null = null;
@@ -7,9 +7,10 @@ let repo: Promise<SnapshotRepo> | null = null;
  * The one connection to the history database of this page (or worker) life, opened on first use.
  * A failed open is tried again on the next call; a newer version of the extension opening the
  * database (`versionchange`) or the browser closing it drops this one, so the next call reopens.
- * What it reads is labelled in the language of the page that reads it (`withLabels`).
+ * What it reads is labelled in the language of the page that reads it (`withLabels`). The
+ * first call's `packs` (the dashboard's) keeps the day packs made as it writes.
  */
-export function historyRepo(): Promise<SnapshotRepo> {
+export function historyRepo(packs?: PackKeeper): Promise<SnapshotRepo> {
   repo ??= openUsageDb()
     .then((db) => {
       const forget = () => {
@@ -18,7 +19,7 @@ export function historyRepo(): Promise<SnapshotRepo> {
       };
       db.addEventListener('versionchange', forget);
       db.addEventListener('close', () => (repo = null));
-      return labelled(createSnapshotRepo(db));
+      return labelled(createSnapshotRepo(db, packs));
     })
     .catch((error: unknown) => {
       repo = null;

@@ -21,7 +21,11 @@ async function readRange(r: SnapshotRepo, orgId: string, from: number, to: numbe
   return readings;
 }
 
-const openRepo = () => repoModule.then(({ historyRepo }) => historyRepo());
+const packsModule = import('@/lib/db-packs');
+const openRepo = () =>
+  Promise.all([repoModule, packsModule]).then(([{ historyRepo }, { dayPacks }]) =>
+    historyRepo(dayPacks),
+  );
 
 /**
  * The history of one organisation over the range ending now: ONE indexed range read per change of

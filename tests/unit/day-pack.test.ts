@@ -7,6 +7,7 @@ import { compactHistory } from '../../lib/compaction';
 import { deriveHistory } from '../../lib/dashboard-history';
 import { appendToPack, packAll, packDay, unpackDay, DAY_MS } from '../../lib/day-pack';
 import { createSnapshotRepo, openUsageDb, type Snapshot } from '../../lib/db';
+import { dayPacks } from '../../lib/db-packs';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
 import { madeUpHistory } from './support/year-history';
 
@@ -90,7 +91,7 @@ describe('the dashboard from packs', () => {
     expect(new Date(Date.UTC(2026, 9, 24, 12)).getTimezoneOffset()).not.toBe(
       new Date(Date.UTC(2026, 9, 26, 12)).getTimezoneOffset(),
     );
-    const repo = createSnapshotRepo(await openUsageDb(new IDBFactory()));
+    const repo = createSnapshotRepo(await openUsageDb(new IDBFactory()), dayPacks);
     const readings = madeUpHistory(NOW, 120);
     for (let i = 0; i < readings.length; i += 2_000)
       await repo.addMany(readings.slice(i, i + 2_000));

@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createSnapshotRepo, openUsageDb, type Snapshot } from '../../lib/db';
+import { dayPacks } from '../../lib/db-packs';
 import { madeUpHistory } from './support/year-history';
 
 const failing = vi.hoisted(() => ({ on: false }));
@@ -31,7 +32,7 @@ describe('day packs beside the readings', () => {
   const history = madeUpHistory(NOW, 10, 11).filter((r) => r.orgId === ORG);
   beforeEach(async () => {
     failing.on = false;
-    repo = createSnapshotRepo(await openUsageDb(new IDBFactory()));
+    repo = createSnapshotRepo(await openUsageDb(new IDBFactory()), dayPacks);
     await repo.addMany(history.slice(0, -10));
   });
 
@@ -47,6 +48,25 @@ describe('day packs beside the readings', () => {
   it('follow every poll', async () => {
     for (const r of history.slice(-10)) await repo.add(r);
     expect(await expectSame(false)).toHaveLength(history.length);
+  });
+
+  it('are left to the dashboard by a writer without the packing code (the worker)', async () => {
+    const db = await openUsageDb(new IDBFactory());
+    const worker = createSnapshotRepo(db);
+    const dashboard = createSnapshotRepo(db, dayPacks);
+    await worker.addMany(history.slice(0, -10));
+    for (const r of history.slice(-10)) await worker.add(r);
+    const before = await dashboard.rangePacked(ORG, -Infinity, Infinity);
+    expect(before.stale).toBe(true);
+    expect(before.readings.map(asRead)).toEqual(history.map(asRead));
+    await dashboard.repairPacks(ORG, history[0]!.at, history.at(-1)!.at);
+    const after = await dashboard.rangePacked(ORG, -Infinity, Infinity);
+    expect(after.stale).toBe(false);
+    expect(after.readings.map(asRead)).toEqual(history.map(asRead));
+    // Without the packing code, reading a range is a plain range read.
+    expect((await worker.rangePacked(ORG, -Infinity, Infinity)).readings).toEqual(
+      await worker.range(ORG, -Infinity, Infinity),
+    );
   });
 
   it('never cost a reading when making them fails, and are made again later', async () => {

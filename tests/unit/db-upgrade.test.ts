@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
+import { dayPacks } from '../../lib/db-packs';
 import { createSnapshotRepo, DB_NAME, DB_VERSION, openUsageDb, type Snapshot } from '../../lib/db';
 
 /**
@@ -115,21 +116,25 @@ describe('database upgrades', () => {
     db.close();
   });
 
-  it('packs the history of a version 1 database for the dashboard, reading for reading', async () => {
+  it('marks every day of a version 1 history for packing, and the dashboard packs it exactly', async () => {
     const factory = new IDBFactory();
     await createV1Database(factory, V1);
     const db = await openUsageDb(factory);
-    const repo = createSnapshotRepo(db);
+    const repo = createSnapshotRepo(db, dayPacks);
     const readings = [...V1.records.snapshots!].sort(byTime);
     const orgs = [...new Set(readings.map((r) => r.orgId))];
     expect(await db.count('days')).toBeGreaterThanOrEqual(orgs.length);
     const asRead = (r: Snapshot) => ({ ...r, tier: r.tier ?? 0, extra: null });
     for (const orgId of orgs) {
+      const own = readings.filter((r) => r.orgId === orgId).map(asRead);
+      // Before packing, every day is read from its readings: nothing is missing.
+      const first = await repo.rangePacked(orgId, -Infinity, Infinity);
+      expect(first.stale).toBe(true);
+      expect(first.readings.map(asRead)).toEqual(own);
+      await repo.repairPacks(orgId, readings[0]!.at, readings.at(-1)!.at);
       const packed = await repo.rangePacked(orgId, -Infinity, Infinity);
       expect(packed.stale).toBe(false);
-      expect(packed.readings.map(asRead)).toEqual(
-        readings.filter((r) => r.orgId === orgId).map(asRead),
-      );
+      expect(packed.readings.map(asRead)).toEqual(own);
     }
     // The readings themselves are as they were.
     expect(await repo.all()).toEqual(readings);
