@@ -1,16 +1,13 @@
 import type { SnapshotRepo } from './db';
 import type { PollState, PollStore } from './storage/poll-store';
 import { nextAfterFailure, nextAfterSuccess } from './schedule';
-import type { OrgsState } from './settings';
 import { pollGate, type Gate, type PollTrigger } from './poll-gate';
-import type { ClaudeClient, RequestOptions } from './usage/client';
+import { createOrgReader, RUN_BUDGET_MS } from './poll-read';
+import type { ClaudeClient } from './usage/client';
 import { withCredits } from './usage/credits';
 import type { Failure, Org, OrgStatus, Reading } from './usage/types';
 
-/** The organisation list is re-read at least this often. */
-export const ORGS_MAX_AGE_MS = 24 * 60 * 60 * 1000;
-/** Every request of one poll run together, organisations and re-discovery included. */
-export const RUN_BUDGET_MS = 20_000;
+export { ORGS_MAX_AGE_MS, RUN_BUDGET_MS } from './poll-read';
 export const POLL_ALARM = 'poll';
 
 export type PollReason = PollTrigger;
@@ -46,10 +43,6 @@ export interface PollerDeps {
   now: () => number;
 }
 
-type OrgResult =
-  { org: Org; ok: true; reading: Reading } | { org: Org; ok: false; failure: Failure };
-type Discovery = { ok: true; orgs: OrgsState } | { ok: false; failure: Failure; orgs: OrgsState };
-
 export type Poller = ReturnType<typeof createPoller>;
 
 /**
@@ -57,9 +50,14 @@ export type Poller = ReturnType<typeof createPoller>;
  * while one runs joins it. All state lives in storage: the worker can stop between any two awaits.
  */
 export function createPoller(deps: PollerDeps) {
-  const { client, store, now } = deps;
-  const spacingMs = deps.spacingMs ?? 400;
-  const runBudgetMs = deps.runBudgetMs ?? RUN_BUDGET_MS;
+  const { store, now } = deps;
+  const readAll = createOrgReader({
+    client: deps.client,
+    hasHostAccess: deps.hasHostAccess,
+    spacingMs: deps.spacingMs ?? 400,
+    runBudgetMs: deps.runBudgetMs ?? RUN_BUDGET_MS,
+    now,
+  });
   let inFlight: Promise<PollOutcome> | null = null;
   // A poll lives only in the memory of the worker that runs it: a `pollingSince` found when a
   // worker starts belongs to one that was stopped mid-poll, and would claim "refreshing" forever.
@@ -69,70 +67,6 @@ export function createPoller(deps: PollerDeps) {
       if (status.pollingSince !== null)
         await store.write({ status: { ...status, pollingSince: null } });
     }));
-
-  /** The organisation list, re-read when unknown, a day old, or `force`d. */
-  async function discover(
-    known: OrgsState,
-    force: boolean,
-    timeLeft: () => RequestOptions,
-  ): Promise<Discovery> {
-    const fresh = known.discoveredAt !== null && now() - known.discoveredAt < ORGS_MAX_AGE_MS;
-    if (!force && known.list.length > 0 && fresh) return { ok: true, orgs: known };
-    const res = await client.organizations(timeLeft());
-    if (!res.ok) return { ok: false, failure: res.failure, orgs: known };
-    const current = new Set(res.value.map((o) => o.uuid));
-    const gone = [...(known.gone ?? []), ...known.list].filter(
-      (o, i, all) => !current.has(o.uuid) && all.findIndex((x) => x.uuid === o.uuid) === i,
-    );
-    const orgs = { list: res.value, discoveredAt: now(), gone };
-    if (res.value.length === 0) return { ok: false, failure: { kind: 'no_chat_org' }, orgs };
-    return { ok: true, orgs };
-  }
-
-  /**
-   * Read every organisation once, all within one time budget: requests start a little apart but
-   * none waits on another's timeout, so a hanging claude.ai costs one budget, not one per
-   * organisation. A refused org id gets one re-discovery per run, never a loop.
-   */
-  async function readAll(
-    known: OrgsState,
-  ): Promise<{ orgs: OrgsState; results: OrgResult[]; failure?: Failure }> {
-    if (deps.hasHostAccess && !(await deps.hasHostAccess())) {
-      return { orgs: known, results: [], failure: { kind: 'no_access' } };
-    }
-    const deadline = now() + runBudgetMs;
-    const timeLeft = () => ({ timeoutMs: Math.max(1, deadline - now()) });
-    let found = await discover(known, false, timeLeft);
-    if (!found.ok) return { orgs: found.orgs, results: [], failure: found.failure };
-
-    const readEach = (orgs: Org[]): Promise<OrgResult[]> => {
-      // Spread the starts over at most half the budget, however many organisations there are.
-      const gap = Math.min(spacingMs, runBudgetMs / 2 / Math.max(1, orgs.length));
-      return Promise.all(
-        orgs.map(async (org, i): Promise<OrgResult> => {
-          if (i > 0 && gap > 0) await new Promise((r) => setTimeout(r, i * gap));
-          const res = await client.usage(org.uuid, timeLeft());
-          return res.ok
-            ? { org, ok: true, reading: { orgId: org.uuid, at: now(), ...res.value } }
-            : { org, ok: false, failure: res.failure };
-        }),
-      );
-    };
-
-    const first = await readEach(found.orgs.list);
-    const refused = (r: OrgResult) => !r.ok && r.failure.kind === 'org_forbidden';
-    if (!first.some(refused)) return { orgs: found.orgs, results: first };
-
-    const answered = first.filter((r) => !refused(r));
-    found = await discover(found.orgs, true, timeLeft);
-    if (!found.ok) return { orgs: found.orgs, results: answered, failure: found.failure };
-    // Organisations that left the account are not kept; refused ones still listed, and new ones, are read.
-    const listed = new Set(found.orgs.list.map((o) => o.uuid));
-    const kept = answered.filter((r) => listed.has(r.org.uuid));
-    const done = new Set(kept.map((r) => r.org.uuid));
-    const again = await readEach(found.orgs.list.filter((o) => !done.has(o.uuid)));
-    return { orgs: found.orgs, results: [...kept, ...again] };
-  }
 
   async function run(): Promise<PollOutcome> {
     const state = await store.read();
@@ -164,7 +98,13 @@ export function createPoller(deps: PollerDeps) {
       const id = result.org.uuid;
       if (result.ok) {
         // The prepaid balance rides on the reading, asked for at most hourly (usage/credits.ts).
-        result.reading = await withCredits(client, id, result.reading, state.latest[id], now());
+        result.reading = await withCredits(
+          deps.client,
+          id,
+          result.reading,
+          state.latest[id],
+          now(),
+        );
         fresh[id] = result.reading;
         byOrg[id] = { ...orgStatus(id), lastSuccessAt: result.reading.at };
         next = Math.min(next, nextAfterSuccess(settings, result.reading, state.latest[id], now()));
