@@ -1,4 +1,5 @@
-import { EMPTY_STATUS, type OrgsState, type Settings, migrateSettings } from '@/lib/settings';
+import { EMPTY_STATUS, type OrgsState, type Settings } from '@/lib/settings';
+import { migrateSettings } from '@/lib/settings/validate';
 import { readStored, STORED_KEYS, watchStored, type ExtensionApi } from '@/lib/storage/raw';
 import type { PollStatus, Reading } from '@/lib/usage/types';
 

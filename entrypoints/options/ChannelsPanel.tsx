@@ -10,7 +10,7 @@ import {
 import { maskedDestination, originPattern } from '@/lib/channels/validate';
 import { formatClock } from '@/lib/format';
 import { t } from '@/lib/i18n';
-import { CLAUDE_HOST_PERMISSION } from '@/lib/usage/client';
+import { CLAUDE_HOST_PERMISSION } from '@/lib/usage/host';
 import { ChannelForm, channelTypeName } from './ChannelForm';
 import { eventName } from './event-names';
 import { askWorker } from '@/lib/messages';

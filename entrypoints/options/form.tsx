@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { settingsItem } from '@/lib/storage/items';
-import { DEFAULT_SETTINGS, type Settings, migrateSettings, validateSettings } from '@/lib/settings';
+import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
+import { migrateSettings, validateSettings } from '@/lib/settings/validate';
 import { describedBy, Field } from './fields';
 
 /** `settings` with the value at a dotted path replaced. */

@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { t } from '@/lib/i18n';
 import { settingsItem } from '@/lib/storage/items';
-import { migrateSettings } from '@/lib/settings';
+import { migrateSettings } from '@/lib/settings/validate';
 import { App } from './App';
 import '../popup/style.css';
 import './style.css';

@@ -10,7 +10,7 @@ import { levelOf } from '@/lib/levels';
 import { levelWithRisk, type LimitOutlook } from '@/lib/risk';
 import { seriesSlots } from '@/lib/palette';
 import { currentFailure, statusOf } from '@/lib/status';
-import { CLAUDE_HOST_PERMISSION } from '@/lib/usage/client';
+import { CLAUDE_HOST_PERMISSION } from '@/lib/usage/host';
 import type { Reading } from '@/lib/usage/types';
 import { verdictOf } from '@/lib/verdict';
 import type * as AfterPaint from './after-paint';

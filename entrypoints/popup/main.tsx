@@ -1,14 +1,15 @@
 import { render } from 'preact';
 import { t } from '@/lib/i18n';
 import { App } from './App';
-import { readFirstPaint } from './first-read';
+import { readFirstPaint } from '@/lib/storage/first-paint';
+import { ext } from './ext';
 import { startLater } from './later';
 import './style.css';
 
 document.documentElement.lang = t('htmlLang');
 
 // Paint the bars from extension storage first; the chart and history follow.
-void readFirstPaint().then((data) => {
+void readFirstPaint(ext).then((data) => {
   render(<App initial={data} />, document.getElementById('app')!);
   performance.mark('bars-painted');
   startLater();

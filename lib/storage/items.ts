@@ -3,13 +3,8 @@ import { EMPTY_ALERT_STATE, type AlertState } from '../alerts/state';
 import type { Reminders } from '../alerts/reminder';
 import { migrateRoutes, migrateRoutesV3 } from '../channels/migrate';
 import { DEFAULT_ROUTES, type AlertRoutes, type DeliveryRecord } from '../channels/types';
-import {
-  DEFAULT_SETTINGS,
-  EMPTY_STATUS,
-  type OrgsState,
-  type Settings,
-  migrateSettings,
-} from '../settings';
+import { DEFAULT_SETTINGS, EMPTY_STATUS, type OrgsState, type Settings } from '../settings';
+import { migrateSettings } from '../settings/validate';
 import type { PollStatus, Reading } from '../usage/types';
 import { STORED_KEYS } from './raw';
 

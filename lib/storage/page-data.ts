@@ -1,6 +1,7 @@
 import { storage } from 'wxt/utils/storage';
 import type { AlertRoutes, DeliveryRecord } from '../channels/types';
-import { type OrgsState, type Settings, migrateSettings } from '../settings';
+import { type OrgsState, type Settings } from '../settings';
+import { migrateSettings } from '../settings/validate';
 import type { PollStatus, Reading } from '../usage/types';
 import {
   deliveryLogItem,

@@ -1,6 +1,7 @@
 import { storage } from 'wxt/utils/storage';
 import { latestItem, orgsItem, settingsItem, statusItem } from './items';
-import { type OrgsState, type Settings, migrateSettings } from '../settings';
+import { type OrgsState, type Settings } from '../settings';
+import { migrateSettings } from '../settings/validate';
 import type { PollStatus, Reading } from '../usage/types';
 
 /** Everything a poll reads: one storage round trip instead of one per item. */

@@ -21,8 +21,8 @@ export interface RequestOptions {
 
 export type ClaudeClient = ReturnType<typeof createClaudeClient>;
 
-/** The host access the extension holds (the manifest's one host permission). */
-export const CLAUDE_HOST_PERMISSION = 'https://claude.ai/*';
+// Here for the worker; pages import it from `host.ts`, which brings no client code with it.
+export { CLAUDE_HOST_PERMISSION } from './host';
 
 /**
  * The claude.ai API as seen from the extension. Requests carry the browser's own session cookie

@@ -3,11 +3,8 @@ import { runInNewContext } from 'node:vm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { readPopupData } from '../../lib/storage/page-data';
-import {
-  FIRST_READ_GLOBAL,
-  FIRST_READ_KEYS,
-  readFirstPaint,
-} from '../../entrypoints/popup/first-read';
+import { FIRST_READ_GLOBAL, FIRST_READ_KEYS, readFirstPaint } from '../../lib/storage/first-paint';
+import { STORED_KEYS } from '../../lib/storage/raw';
 import { routesItem } from '../../lib/storage/items';
 import {
   latestItem,
@@ -31,11 +28,11 @@ describe('readFirstPaint (the popup before its storage module loads)', () => {
     await selectedOrgItem.setValue(ORG);
     await statusItem.setValue(fakeStatus({ lastSuccessAt: 7 }));
     await routesItem.setValue({ ...(await routesItem.getValue()), channels: [] });
-    expect(await readFirstPaint()).toEqual(await readPopupData());
+    expect(await readFirstPaint(fakeBrowser as never)).toEqual(await readPopupData());
   });
 
   it('falls back to the defaults on a fresh install', async () => {
-    expect(await readFirstPaint()).toMatchObject({
+    expect(await readFirstPaint(fakeBrowser as never)).toMatchObject({
       settings: (await readPopupData()).settings,
       latest: {},
       orgs: { list: [] },
@@ -47,7 +44,7 @@ describe('readFirstPaint (the popup before its storage module loads)', () => {
 
   it('survives odd stored values without throwing', async () => {
     await fakeBrowser.storage.local.set({ settings: 'x', orgs: { list: 3 }, latest: [1] });
-    const data = await readFirstPaint();
+    const data = await readFirstPaint(fakeBrowser as never);
     expect(data.orgs.list).toEqual([]);
     expect(data.latest).toEqual({});
     expect(data.settings.badge.warnAt).toBe(75);
@@ -59,6 +56,10 @@ describe('the early read the popup HTML starts (public/popup-read.js)', () => {
   const global = globalThis as Record<string, unknown>;
   beforeEach(() => fakeBrowser.reset());
   afterEach(() => delete global[FIRST_READ_GLOBAL]);
+
+  it("reads the storage items' own keys", () => {
+    for (const key of FIRST_READ_KEYS) expect(Object.values(STORED_KEYS)).toContain(key);
+  });
 
   it('asks storage for exactly the keys the first paint reads, and leaves the read for it', () => {
     const asked: unknown[] = [];
@@ -75,12 +76,12 @@ describe('the early read the popup HTML starts (public/popup-read.js)', () => {
   it('paints from the early read when there is one', async () => {
     global[FIRST_READ_GLOBAL] = Promise.resolve({ selectedOrg: 'early-org' });
     await selectedOrgItem.setValue('stored-org');
-    expect((await readFirstPaint()).selected).toBe('early-org');
+    expect((await readFirstPaint(fakeBrowser as never)).selected).toBe('early-org');
   });
 
   it('reads storage itself when the early read failed', async () => {
     global[FIRST_READ_GLOBAL] = Promise.reject(new Error('gone'));
     await selectedOrgItem.setValue('stored-org');
-    expect((await readFirstPaint()).selected).toBe('stored-org');
+    expect((await readFirstPaint(fakeBrowser as never)).selected).toBe('stored-org');
   });
 });

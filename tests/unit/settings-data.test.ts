@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { toCsv, toJsonExport } from '../../lib/export';
 import { importBounds, parseImport } from '../../lib/import';
-import { DEFAULT_SETTINGS, migrateSettings, validateSettings } from '../../lib/settings';
+import { DEFAULT_SETTINGS } from '../../lib/settings';
+import { migrateSettings, validateSettings } from '../../lib/settings/validate';
 import { fakeLimit, fakeReading, fakeSettings, ORG, T0 } from './support/builders';
 
 describe('validateSettings', () => {

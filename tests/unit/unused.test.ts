@@ -2,12 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { decideOnReading, releaseHeld } from '../../lib/alerts/decide';
 import { EMPTY_ALERT_STATE, type AlertState, type Notice } from '../../lib/alerts/state';
 import { decideUnused } from '../../lib/alerts/unused';
-import {
-  DEFAULT_SETTINGS,
-  type Settings,
-  migrateSettings,
-  validateSettings,
-} from '../../lib/settings';
+import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
+import { migrateSettings, validateSettings } from '../../lib/settings/validate';
 import type { Limit, Reading } from '../../lib/usage/types';
 import { fakeLimit, ORG, T0 } from './support/builders';
 
