@@ -1,7 +1,7 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { createPageMeter, type PageMeterView } from '@/components/page-meter-view';
 import { nextTickIn } from '@/lib/format';
-import type { Message } from '@/lib/messages';
+import { askWorker } from '@/lib/messages';
 import {
   isDarkColor,
   isSendClick,
@@ -49,10 +49,9 @@ export default defineContentScript({
     const askOutlooks = (orgId: string, key: string) => {
       if (outlooks?.key === key || asking === key) return;
       asking = key;
-      void api.runtime
-        .sendMessage({ type: 'outlooks', orgId } satisfies Message)
+      void askWorker(api, { type: 'outlooks', orgId })
         .then((value) => {
-          outlooks = { key, value: (value ?? {}) as Record<string, LimitOutlook> };
+          outlooks = { key, value: value ?? {} };
           draw();
         })
         .catch(() => undefined)
@@ -123,7 +122,7 @@ export default defineContentScript({
         now,
         floating: !docked,
         onDragStart: (e, handle) => placement.drag(e, handle),
-        onDetails: () => void api.runtime.sendMessage({ type: 'open-details' } satisfies Message),
+        onDetails: () => void askWorker(api, { type: 'open-details' }),
         onClose: () => {
           closed = true;
           draw();
@@ -144,9 +143,7 @@ export default defineContentScript({
     const sent = () => {
       asked ??= setTimeout(() => {
         asked = null;
-        void api.runtime
-          .sendMessage({ type: 'refresh', trigger: 'page' } satisfies Message)
-          .catch(() => undefined);
+        void askWorker(api, { type: 'refresh', trigger: 'page' }).catch(() => undefined);
       }, AFTER_SEND_MS);
     };
     const onKey = (e: KeyboardEvent) => {
