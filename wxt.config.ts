@@ -36,7 +36,12 @@ export default defineConfig({
     build: {
       modulePreload: false,
       minify: 'terser',
-      terserOptions: { compress: { passes: 3, ecma: 2020 }, ecma: 2020, module: true, toplevel: true },
+      terserOptions: {
+        compress: { passes: 3, ecma: 2020 },
+        ecma: 2020,
+        module: true,
+        toplevel: true,
+      },
     },
   }),
   manifest: ({ browser }) => ({
