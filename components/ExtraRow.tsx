@@ -1,7 +1,7 @@
-import { barValue, formatExtra, formatPercent } from '@/lib/format';
+import { barValue, formatBalance, formatExact, formatExtra, formatPercent } from '@/lib/format';
 import { t } from '@/lib/i18n';
 import type { Level } from '@/lib/levels';
-import type { ExtraUsage } from '@/lib/usage/types';
+import type { Balance, ExtraUsage } from '@/lib/usage/types';
 
 /** Extra usage as a row: a bar of the monthly cap when there is one, else its text alone. */
 export function ExtraRow({ extra, level }: { extra: ExtraUsage; level: (p: number) => Level }) {
@@ -35,5 +35,14 @@ export function ExtraRow({ extra, level }: { extra: ExtraUsage; level: (p: numbe
         <span>{text}</span>
       </div>
     </div>
+  );
+}
+
+/** The prepaid balance beside the extra usage, with when it was read in its tooltip. */
+export function PrepaidRow({ balance, readAt }: { balance: Balance; readAt: number | null }) {
+  return (
+    <p class="extra" title={readAt ? t('popupBalanceReadAt', formatExact(readAt)) : undefined}>
+      <span>{t('popupPrepaid')}</span> {formatBalance(balance)}
+    </p>
   );
 }

@@ -1,10 +1,9 @@
 import type { ComponentType } from 'preact';
-import { useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
-import { ExtraRow } from '@/components/ExtraRow';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { ExtraRow, PrepaidRow } from '@/components/ExtraRow';
 import { UsageRow } from '@/components/UsageRow';
 import type { ReadingsChartProps } from '@/components/HistoryChart';
-import { formatBalance, formatClock, formatExact, nextTickIn } from '@/lib/format';
-import { askWorker, type RefreshTrigger } from '@/lib/messages';
+import type { RefreshTrigger } from '@/lib/messages';
 import { t } from '@/lib/i18n';
 import { levelOf } from '@/lib/levels';
 import { levelWithRisk, type LimitOutlook } from '@/lib/risk';
@@ -16,16 +15,12 @@ import { verdictOf } from '@/lib/verdict';
 import type * as AfterPaint from './after-paint';
 import type { PopupData } from '@/lib/storage/page-data';
 import { ext } from './ext';
+import { Actions } from './Actions';
+import { HistoryPanel, RANGES } from './HistoryPanel';
+import { useHistory, useStoredData, useTheme, useTicks } from './hooks';
 import { later as load } from './later';
 
 const H = 3_600_000;
-const RANGES = [
-  { label: () => t('durationHours', 1), ms: H },
-  { label: () => t('durationHours', 5), ms: 5 * H },
-  { label: () => t('durationHours', 24), ms: 24 * H },
-  { label: () => t('durationDays', 7), ms: 7 * 24 * H },
-  { label: () => t('durationDays', 30), ms: 30 * 24 * H },
-];
 /** The forecast looks back a day at most; the chart may look further. */
 const FORECAST_HISTORY = 24 * H;
 /** Where claude.ai shows a plan's usage itself, for plans it reports no limits for. */
@@ -57,29 +52,8 @@ export function App({ initial }: { initial: PopupData }) {
   const signedOut = failure?.kind === 'signed_out';
   const stale = !!reading && now - reading.at > 3 * settings.pollMinutes * 60_000;
 
-  // The first paint came from a plain storage read; the storage module (settings migrations,
-  // change events) loads after it and keeps the data current.
-  useEffect(() => {
-    let stop: (() => void) | undefined;
-    let live = true;
-    void load.storage().then(({ readPopupData, watchPopupData }) => {
-      if (!live) return;
-      const reread = () => void readPopupData().then((d) => live && setData(d));
-      stop = watchPopupData(reread);
-      reread();
-    });
-    return () => {
-      live = false;
-      stop?.();
-    };
-  }, []);
-
-  // Before the browser paints: no frame in the other theme, and the chart reads its colours from it.
-  useLayoutEffect(() => {
-    const theme = settings.theme;
-    if (theme === 'system') delete document.documentElement.dataset.theme;
-    else document.documentElement.dataset.theme = theme;
-  }, [settings.theme]);
+  useStoredData(setData);
+  useTheme(settings.theme);
 
   // While claude.ai asked us to wait (or a failure backoff holds), the button says until when.
   // The rule loads after the bars; until then the button just refreshes (the worker still decides).
@@ -94,23 +68,14 @@ export function App({ initial }: { initial: PopupData }) {
       ? refreshGate.until
       : null;
 
-  // One timer for every countdown: the next moment any of their texts changes.
-  useEffect(() => {
-    const ticks = (reading?.limits ?? [])
-      .map((l) => nextTickIn(l.resetsAt, now))
-      .filter((t): t is number => t !== null);
-    if (nextTry !== null && nextTry > now) ticks.push(nextTry - now);
-    const delay = Math.min(60_000, ...ticks);
-    const timer = setTimeout(() => setNow(Date.now()), delay + 5);
-    return () => clearTimeout(timer);
-  }, [now, reading, nextTry]);
+  useTicks(reading?.limits, nextTry, now, setNow);
 
   // The worker decides by the same rule; asking here first spares a spinner that would do nothing.
-  const refresh = async (gate: typeof AfterPaint.pollGate, trigger: RefreshTrigger = 'refresh') => {
-    if (!gate(data.status, trigger, Date.now()).go) return;
+  const refresh = async (after: typeof AfterPaint, trigger: RefreshTrigger = 'refresh') => {
+    if (!after.pollGate(data.status, trigger, Date.now()).go) return;
     setRefreshing(true);
     try {
-      await askWorker(ext, { type: 'refresh', trigger });
+      await after.askWorker(ext, { type: 'refresh', trigger });
     } finally {
       setRefreshing(false);
       setNow(Date.now());
@@ -122,31 +87,13 @@ export function App({ initial }: { initial: PopupData }) {
   useEffect(() => {
     if (!later) return;
     const gate = later.pollGate(data.status, 'open', Date.now());
-    if (gate.go) void refresh(later.pollGate, 'open');
+    if (gate.go) void refresh(later, 'open');
     if (gate.go || gate.why !== 'spacing' || gate.until === null) return;
-    const timer = setTimeout(
-      () => void refresh(later.pollGate, 'open'),
-      gate.until - Date.now() + 50,
-    );
+    const timer = setTimeout(() => void refresh(later, 'open'), gate.until - Date.now() + 50);
     return () => clearTimeout(timer);
   }, [!!later]);
 
-  // History for the chart and the forecasts, asked for as the bars render (the read is async, so
-  // it costs them nothing), not a frame later.
-  useLayoutEffect(() => {
-    if (!org) return;
-    let live = true;
-    const to = Date.now();
-    void load
-      .db()
-      .then(({ historyRepo }) => historyRepo())
-      .then((repo) => repo.range(org.uuid, to - Math.max(range.ms, FORECAST_HISTORY), to))
-      .then((readings) => live && setHistory(readings))
-      .catch(() => live && setHistory([]));
-    return () => {
-      live = false;
-    };
-  }, [org?.uuid, range, reading?.at]);
+  useHistory(org?.uuid, Math.max(range.ms, FORECAST_HISTORY), reading?.at, setHistory);
 
   useEffect(() => {
     void load.afterPaint().then(setLater);
@@ -197,7 +144,7 @@ export function App({ initial }: { initial: PopupData }) {
 
   const allowAccess = async () => {
     if ((await ext.permissions.request({ origins: [CLAUDE_HOST_PERMISSION] })) && later)
-      await refresh(later.pollGate);
+      await refresh(later);
   };
 
   return (
@@ -222,62 +169,13 @@ export function App({ initial }: { initial: PopupData }) {
             <h1 title={org?.name}>{org?.name ?? t('popupTitle')}</h1>
           )}
         </div>
-        <div class="actions">
-          {nextTry !== null && (
-            <span class="next-try" aria-hidden="true">
-              {formatClock(nextTry, now)}
-            </span>
-          )}
-          <button
-            type="button"
-            class="icon-button"
-            aria-label={
-              nextTry === null
-                ? t('popupRefresh')
-                : t('popupNextTry', [
-                    formatClock(nextTry, now),
-                    later!.formatDuration(nextTry - now),
-                  ])
-            }
-            title={
-              nextTry === null
-                ? undefined
-                : t('popupNextTry', [
-                    formatClock(nextTry, now),
-                    later!.formatDuration(nextTry - now),
-                  ])
-            }
-            aria-busy={refreshing}
-            aria-disabled={nextTry !== null}
-            disabled={refreshing}
-            onClick={() => later && void refresh(later.pollGate)}
-          >
-            <span class={refreshing ? 'spin' : ''} aria-hidden="true">
-              ↻
-            </span>
-          </button>
-          <button
-            type="button"
-            class="icon-button"
-            aria-label={t('popupDashboard')}
-            title={t('popupDashboard')}
-            onClick={() =>
-              void ext.tabs
-                .create({ url: ext.runtime.getURL('/dashboard.html') })
-                .then(() => window.close())
-            }
-          >
-            <span aria-hidden="true">▦</span>
-          </button>
-          <button
-            type="button"
-            class="icon-button"
-            aria-label={t('popupOptions')}
-            onClick={() => void ext.runtime.openOptionsPage()}
-          >
-            <span aria-hidden="true">⚙</span>
-          </button>
-        </div>
+        <Actions
+          nextTry={nextTry}
+          now={now}
+          refreshing={refreshing}
+          later={later}
+          onRefresh={() => later && void refresh(later)}
+        />
       </header>
 
       {verdict && <p class={`verdict tone-${verdict.tone}`}>{verdict.text}</p>}
@@ -329,41 +227,16 @@ export function App({ initial }: { initial: PopupData }) {
 
       {reading?.extra && <ExtraRow extra={reading.extra} level={levelFor} />}
       {reading?.extra && reading.prepaid?.balance && (
-        <p
-          class="extra"
-          title={
-            reading.prepaid.readAt
-              ? t('popupBalanceReadAt', formatExact(reading.prepaid.readAt))
-              : undefined
-          }
-        >
-          <span>{t('popupPrepaid')}</span> {formatBalance(reading.prepaid.balance)}
-        </p>
+        <PrepaidRow balance={reading.prepaid.balance} readAt={reading.prepaid.readAt} />
       )}
 
       {org && (
-        <details
-          class="history"
-          open={limits.length <= CHART_FOLDS_ABOVE}
-          aria-label={t('popupHistory')}
-        >
-          <summary class={limits.length <= CHART_FOLDS_ABOVE ? 'sr-only' : ''}>
-            {t('popupHistory')}
-          </summary>
-          <div class="ranges" role="group" aria-label={t('popupHistoryRange')}>
-            {RANGES.map((r) => (
-              <button
-                type="button"
-                key={r.ms}
-                aria-pressed={r === range}
-                onClick={() => setRange(r)}
-              >
-                {r.label()}
-              </button>
-            ))}
-          </div>
-          <div class="chart-box">
-            {Chart && history ? (
+        <HistoryPanel
+          folded={limits.length > CHART_FOLDS_ABOVE}
+          range={range}
+          onRange={setRange}
+          chart={
+            Chart && history ? (
               <Chart
                 readings={shown}
                 history={history}
@@ -373,11 +246,9 @@ export function App({ initial }: { initial: PopupData }) {
                 to={minute}
                 onDrawn={() => performance.mark('chart-drawn')}
               />
-            ) : (
-              <p class="chart-wait">{t('popupLoadingHistory')}</p>
-            )}
-          </div>
-        </details>
+            ) : null
+          }
+        />
       )}
     </main>
   );

@@ -7,3 +7,4 @@ export { tightestOf } from '@/lib/badge';
 export { CLICK_SPACING_MS, pollGate } from '@/lib/poll-gate';
 export { formatDuration } from '@/lib/duration';
 export { reminderFor as bell } from '@/components/ResetReminder';
+export { askWorker } from '@/lib/messages';

@@ -1,0 +1,76 @@
+import { formatClock } from '@/lib/format';
+import { t } from '@/lib/i18n';
+import type * as AfterPaint from './after-paint';
+import { ext } from './ext';
+
+/**
+ * The popup header's buttons: Refresh (saying until when the next try is allowed while the
+ * etiquette holds it back), the dashboard and the options.
+ */
+export function Actions(props: {
+  nextTry: number | null;
+  now: number;
+  refreshing: boolean;
+  later: typeof AfterPaint | null;
+  onRefresh: () => void;
+}) {
+  const { nextTry, now, refreshing } = props;
+  return (
+    <div class="actions">
+      {nextTry !== null && (
+        <span class="next-try" aria-hidden="true">
+          {formatClock(nextTry, now)}
+        </span>
+      )}
+      <button
+        type="button"
+        class="icon-button"
+        aria-label={
+          nextTry === null
+            ? t('popupRefresh')
+            : t('popupNextTry', [
+                formatClock(nextTry, now),
+                props.later!.formatDuration(nextTry - now),
+              ])
+        }
+        title={
+          nextTry === null
+            ? undefined
+            : t('popupNextTry', [
+                formatClock(nextTry, now),
+                props.later!.formatDuration(nextTry - now),
+              ])
+        }
+        aria-busy={refreshing}
+        aria-disabled={nextTry !== null}
+        disabled={refreshing}
+        onClick={props.onRefresh}
+      >
+        <span class={refreshing ? 'spin' : ''} aria-hidden="true">
+          ↻
+        </span>
+      </button>
+      <button
+        type="button"
+        class="icon-button"
+        aria-label={t('popupDashboard')}
+        title={t('popupDashboard')}
+        onClick={() =>
+          void ext.tabs
+            .create({ url: ext.runtime.getURL('/dashboard.html') })
+            .then(() => window.close())
+        }
+      >
+        <span aria-hidden="true">▦</span>
+      </button>
+      <button
+        type="button"
+        class="icon-button"
+        aria-label={t('popupOptions')}
+        onClick={() => void ext.runtime.openOptionsPage()}
+      >
+        <span aria-hidden="true">⚙</span>
+      </button>
+    </div>
+  );
+}
