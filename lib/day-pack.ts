@@ -1,41 +1,10 @@
-import type { Snapshot } from './db';
+import type { DayPack, Snapshot } from './db-schema';
 import type { LimitKind } from './usage/types';
+
+export type { DayPack } from './db-schema';
 
 /** Packs cover whole UTC days, so they mean the same in every time zone. */
 export const DAY_MS = 24 * 3_600_000;
-
-/**
- * One organisation's readings of one UTC day, as columns of numbers: what the dashboard's chart,
- * heat-map and statistics read (time, tier, and each limit's id, kind, name, label, percent and reset),
- * nothing else (no extra usage, no balance). A year is a few hundred of these instead of tens of
- * thousands of readings, and a typed array is copied out of the database in one piece.
- */
-export interface DayPack {
-  orgId: string;
-  /** The UTC day's start (epoch ms). */
-  day: number;
-  /** How many readings of the day it holds. */
-  count: number;
-  /** The limits, in the order they first appear in the day. */
-  ids: string[];
-  kinds: LimitKind[];
-  /** Each limit's model or product name (`Limit.name`), null for none. */
-  names: (string | null)[];
-  /** Every label seen, indexed from `values`. */
-  labels: string[];
-  /**
-   * Per reading: at, tier, then per limit percent, reset (NaN for none) and label index (-1: the
-   * reading has no such limit). Null when the day holds something columns cannot say exactly
-   * (a limit twice in one reading, a kind that changes, values that are not numbers): the
-   * dashboard then reads that day's readings themselves.
-   */
-  values: Float64Array | null;
-  /**
-   * Set on the placeholder a transaction that writes readings leaves for each day it touches;
-   * cleared when the day is packed again. Like `values: null`, it means "read the readings".
-   */
-  stale?: true;
-}
 
 /** The placeholder for a day whose readings changed and whose pack is not made yet. */
 export function stalePack(orgId: string, day: number): DayPack {

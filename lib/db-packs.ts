@@ -14,7 +14,7 @@ import {
   unpackDay,
   type DayPack,
 } from './day-pack';
-import type { PackKeeper, Snapshot, UsageDB } from './db';
+import type { Snapshot, UsageDB } from './db-schema';
 
 export interface TouchedDay {
   orgId: string;
@@ -134,6 +134,17 @@ export async function readPacked(
     for (const r of list) if (r.at >= from && r.at <= to) readings.push(r);
   }
   return { readings, stale };
+}
+
+/**
+ * What makes the day packs (`dayPacks` in db-packs.ts): the dashboard passes it. Without it a
+ * write leaves placeholders over the days it touched and the dashboard packs them when it reads
+ * them, so the worker carries none of the packing code.
+ */
+export interface PackKeeper {
+  afterWrite: typeof afterWrite;
+  readPacked: typeof readPacked;
+  rebuildDays: typeof rebuildDays;
 }
 
 /** The day packs' upkeep, for `createSnapshotRepo`: the dashboard's, not the worker's. */

@@ -1,36 +1,15 @@
-import { openDB, type DBSchema, type IDBPDatabase, type IDBPObjectStore } from 'idb';
-import { stalePack, type DayPack } from './day-pack';
-import {
-  daysTouched,
-  type afterWrite,
-  type PackedRange,
-  type readPacked,
-  type rebuildDays,
-} from './db-packs';
+import { openDB, type IDBPDatabase, type IDBPObjectStore } from 'idb';
+import { stalePack } from './day-pack';
+import { daysTouched, type PackedRange, type PackKeeper } from './db-packs';
+import type { Snapshot, UsageDB } from './db-schema';
 import type { Reading } from './usage/types';
+
+export type { Snapshot, UsageDB } from './db-schema';
+export type { PackKeeper } from './db-packs';
 
 export const DB_NAME = 'claude-usage-meter';
 /** 1: readings. 2: one pack per organisation and day beside them, for the dashboard. */
 export const DB_VERSION = 2;
-
-/** A stored reading. `tier` 0 is raw; compacted points carry the width of their span. */
-export interface Snapshot extends Reading {
-  /** 0 for a raw reading; the bucket width in minutes for a compacted point. */
-  tier?: number;
-}
-
-export interface UsageDB extends DBSchema {
-  snapshots: {
-    key: [string, number];
-    value: Snapshot;
-    indexes: { 'by-at': number };
-  };
-  /** Derived from `snapshots`, never the other way round: see db-packs.ts. */
-  days: {
-    key: [string, number];
-    value: DayPack;
-  };
-}
 
 /** Open (and create or upgrade) the history database. `factory` lets tests pass a fresh fake. */
 export function openUsageDb(factory?: IDBFactory): Promise<IDBPDatabase<UsageDB>> {
@@ -96,17 +75,6 @@ async function storedKeys(
 }
 
 export type SnapshotRepo = ReturnType<typeof createSnapshotRepo>;
-
-/**
- * What makes the day packs (`dayPacks` in db-packs.ts): the dashboard passes it. Without it a
- * write leaves placeholders over the days it touched and the dashboard packs them when it reads
- * them, so the worker carries none of the packing code.
- */
-export interface PackKeeper {
-  afterWrite: typeof afterWrite;
-  readPacked: typeof readPacked;
-  rebuildDays: typeof rebuildDays;
-}
 
 /** The one place that reads and writes snapshots. */
 export function createSnapshotRepo(db: IDBPDatabase<UsageDB>, packs?: PackKeeper) {
