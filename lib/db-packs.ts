@@ -101,6 +101,8 @@ export interface PackedRange {
   readings: Snapshot[];
   /** True when some days had no pack made yet: their readings were read instead. */
   stale: boolean;
+  /** Those days' starts, oldest first: what a repair needs to pack again (not the whole range). */
+  staleDays: number[];
 }
 
 /**
@@ -120,20 +122,21 @@ export async function readPacked(
     .objectStore('days')
     .getAll(IDBKeyRange.bound([orgId, packDayOf(from)], [orgId, packDayOf(to)]));
   const readings: Snapshot[] = [];
-  let stale = false;
+  const staleDays: number[] = [];
   for (const pack of packs) {
     let list: Snapshot[] | null = null;
+    let damaged = false;
     try {
       list = pack.values ? unpackDay(pack) : null;
     } catch {
-      stale = true; // damaged: read around it, and pack it again
+      damaged = true; // read around it, and pack it again
     }
-    if (pack.stale) stale = true;
+    if (damaged || pack.stale) staleDays.push(pack.day);
     // No pack to trust for this day: its own readings, in the same transaction.
     list ??= await snapshots.getAll(dayRange(orgId, pack.day));
     for (const r of list) if (r.at >= from && r.at <= to) readings.push(r);
   }
-  return { readings, stale };
+  return { readings, stale: staleDays.length > 0, staleDays };
 }
 
 /**

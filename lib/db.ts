@@ -173,7 +173,7 @@ export function createSnapshotRepo(db: IDBPDatabase<UsageDB>, packs?: PackKeeper
      */
     async rangePacked(orgId: string, from: number, to: number): Promise<PackedRange> {
       if (packs) return packs.readPacked(db, orgId, from, to);
-      return { readings: await this.range(orgId, from, to), stale: false };
+      return { readings: await this.range(orgId, from, to), stale: false, staleDays: [] };
     },
 
     /** Make the packs of one organisation's days in `from`–`to` again from its readings. */

@@ -15,9 +15,12 @@ const PACKED_AFTER_MS = 7 * 24 * 3_600_000;
 /** One organisation's readings in the range, from the packs for long ranges (repaired if stale). */
 async function readRange(r: SnapshotRepo, orgId: string, from: number, to: number) {
   if (to - from <= PACKED_AFTER_MS) return r.range(orgId, from, to);
-  const { readings, stale } = await r.rangePacked(orgId, from, to);
-  // The readings were read instead; make the packs again for next time, after this paint.
-  if (stale) setTimeout(() => void r.repairPacks(orgId, from, to).catch(() => undefined), 1_000);
+  const { readings, staleDays } = await r.rangePacked(orgId, from, to);
+  // Those days' readings were read instead; pack just those days again, after this paint (after
+  // polls that is today's, not the year).
+  const [first, last] = [staleDays[0], staleDays.at(-1)];
+  if (first !== undefined && last !== undefined)
+    setTimeout(() => void r.repairPacks(orgId, first, last).catch(() => undefined), 1_000);
   return readings;
 }
 

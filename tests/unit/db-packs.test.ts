@@ -3,6 +3,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createSnapshotRepo, openUsageDb, type Snapshot } from '../../lib/db';
 import { dayPacks } from '../../lib/db-packs';
+import { DAY_MS } from '../../lib/day-pack';
 import { madeUpHistory } from './support/year-history';
 
 const failing = vi.hoisted(() => ({ on: false }));
@@ -69,6 +70,20 @@ describe('day packs beside the readings', () => {
     );
   });
 
+  it('name only the days a packless writer touched, so a repair repacks those alone', async () => {
+    const db = await openUsageDb(new IDBFactory());
+    const dashboard = createSnapshotRepo(db, dayPacks);
+    await dashboard.addMany(history.slice(0, -1));
+    const last = history.at(-1)!;
+    await createSnapshotRepo(db).add(last);
+    const day = Math.floor(last.at / DAY_MS) * DAY_MS;
+    const packed = await dashboard.rangePacked(ORG, -Infinity, Infinity);
+    expect(packed.staleDays).toEqual([day]);
+    expect(packed.readings.map(asRead)).toEqual(history.map(asRead));
+    await dashboard.repairPacks(ORG, day, day);
+    expect((await dashboard.rangePacked(ORG, -Infinity, Infinity)).staleDays).toEqual([]);
+  });
+
   it('never cost a reading when making them fails, and are made again later', async () => {
     failing.on = true;
     for (const r of history.slice(-10)) await repo.add(r);
@@ -98,6 +113,7 @@ describe('day packs beside the readings', () => {
     expect(await repo.rangePacked(ORG, -Infinity, Infinity)).toEqual({
       readings: [],
       stale: false,
+      staleDays: [],
     });
   });
 });
