@@ -1,3 +1,4 @@
+import type { AccountError } from './accounts';
 import type { DeliveryRecord } from './channels/types';
 import type { LimitOutlook } from './outlook';
 import type { PollTrigger } from './poll-gate';
@@ -12,7 +13,23 @@ export type Message =
   /** The in-page meter's "Details": open the extension's own view of every limit. */
   | { type: 'open-details' }
   /** The in-page meter's forecast: it cannot open the extension's history, the worker can. */
-  | { type: 'outlooks'; orgId: string };
+  | { type: 'outlooks'; orgId: string }
+  /** Options → Accounts: the worker checks a pasted key with claude.ai before anything is kept. */
+  | { type: 'account-add'; name: string; key: string }
+  /** A new key for an account whose key expired; its history stays. */
+  | { type: 'account-key'; id: string; key: string }
+  | { type: 'account-rename'; id: string; name: string }
+  /** The key goes at once; the history too unless `keepHistory`. */
+  | { type: 'account-remove'; id: string; keepHistory: boolean };
+
+/** How adding an account, or giving it a new key, went. */
+export type AccountResult =
+  | { ok: true; id: string; orgs: number }
+  | {
+      ok: false;
+      error: AccountError;
+      /** When a retry is allowed, for `rate_limited`. */ until?: number | null;
+    };
 
 /** Who asks for a refresh: a Refresh click (the default), the popup opening, a claude.ai page. */
 export type RefreshTrigger = Extract<PollTrigger, 'refresh' | 'open' | 'page'>;
@@ -33,7 +50,11 @@ export type MessageResponse<M extends Message> = M extends { type: 'refresh' }
         ? { ok: boolean }
         : M extends { type: 'outlooks' }
           ? Record<string, LimitOutlook>
-          : never;
+          : M extends { type: 'account-add' | 'account-key' }
+            ? AccountResult
+            : M extends { type: 'account-rename' | 'account-remove' }
+              ? { ok: true } | { ok: false; error: AccountError }
+              : never;
 
 /** What a sender needs of the extension API: `chrome`, Firefox's `browser` or the polyfill. */
 export interface MessageApi {
@@ -85,6 +106,14 @@ export function isMessage(value: unknown): value is Message {
     return typeof orgId === 'string' && typeof limitId === 'string' && typeof on === 'boolean';
   }
   if (type === 'outlooks') return typeof (value as { orgId?: unknown }).orgId === 'string';
+  if (typeof type === 'string' && type.startsWith('account-')) {
+    const { id, key, name, keepHistory } = value as Record<string, unknown>;
+    const text = (v: unknown) => typeof v === 'string';
+    if (type === 'account-add') return text(name) && text(key);
+    if (type === 'account-key') return text(id) && text(key);
+    if (type === 'account-rename') return text(id) && text(name);
+    return type === 'account-remove' && text(id) && typeof keepHistory === 'boolean';
+  }
   if (type === 'refresh')
     return (
       trigger === undefined || trigger === 'refresh' || trigger === 'open' || trigger === 'page'

@@ -95,4 +95,6 @@ export interface OrgsState {
   discoveredAt: number | null;
   /** Organisations seen before that have gone (left, or another person signed in); history keeps them. */
   gone?: Org[];
+  /** When each added login's organisations were last discovered (theirs are in `list` too). */
+  accounts?: Record<string, number | null>;
 }

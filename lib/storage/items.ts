@@ -1,4 +1,5 @@
 import { storage } from 'wxt/utils/storage';
+import type { Account } from '../accounts';
 import { EMPTY_ALERT_STATE, type AlertState } from '../alerts/state';
 import type { Reminders } from '../alerts/reminder';
 import { migrateRoutes, migrateRoutesV3 } from '../channels/migrate';
@@ -80,4 +81,19 @@ export const deliveryLogItem = storage.defineItem<DeliveryRecord[]>(
     fallback: [],
     version: 1,
   },
+);
+
+/** Added logins, without their keys: what the options page and the popup may read. */
+export const accountsItem = storage.defineItem<Account[]>(local(STORED_KEYS.accounts), {
+  fallback: [],
+  version: 1,
+});
+
+/**
+ * Each added login's session key, by account id. `storage.local` only; the worker alone reads
+ * it. Nothing exports, logs or shows it: pages see `Account.masked`.
+ */
+export const accountKeysItem = storage.defineItem<Record<string, string>>(
+  local(STORED_KEYS.accountKeys),
+  { fallback: {}, version: 1 },
 );

@@ -17,6 +17,10 @@ export const STORED_KEYS = {
   deliveryLog: 'deliveryLog',
   /** Where the in-page meter's floating pill was dragged to (the content script writes it). */
   meterPlace: 'meterPlace',
+  /** Added logins as pages may see them: names and masked keys. */
+  accounts: 'accounts',
+  /** Their session keys: read by the worker only, never exported or shown. */
+  accountKeys: 'accountKeys',
 } as const;
 
 export type StoredKey = (typeof STORED_KEYS)[keyof typeof STORED_KEYS];

@@ -62,6 +62,11 @@ export interface Org {
   name: string;
   /** Plan name derived from `rate_limit_tier` ("Pro", "Max 5x", "Team", ...), or null when unknown. */
   plan: string | null;
+  /**
+   * Set for an organisation of an added login (`lib/accounts.ts`); its `uuid` is then
+   * `<account id>/<claude.ai uuid>`, so readings, alerts and choices keep each login apart.
+   */
+  account?: { id: string; name: string };
 }
 
 /** Why a poll did not produce a reading. Every kind but `signed_out` keeps the last numbers. */
