@@ -8,6 +8,7 @@ import {
   maskKey,
   MAX_ACCOUNTS,
   newAccountId,
+  serverUuid,
   type Account,
   type AccountError,
   type AddedLogin,
@@ -109,6 +110,18 @@ export function createAccounts(deps: AccountsDeps) {
     return { ok: false, result: { ok: false, error, until: res.ok ? null : res.failure.retryAt } };
   }
 
+  /**
+   * Whether a key opens a login already here (the browser's own, or another account): exactly the
+   * same organisations. A personal organisation is one person's, so two logins never share all.
+   */
+  async function sameLogin(id: string, orgs: Org[]): Promise<boolean> {
+    const { list } = (await store.read()).orgs;
+    const uuids = (of: Org[]) => of.map(serverUuid).sort().join();
+    const mine = uuids(orgs);
+    const logins = new Set(list.filter((o) => o.account?.id !== id).map((o) => o.account?.id));
+    return [...logins].some((login) => uuids(list.filter((o) => o.account?.id === login)) === mine);
+  }
+
   /** Put one account's organisations in the stored list, in the accounts' order, replacing its old ones. */
   async function storeOrgs(id: string, orgs: Org[], accounts: Account[]): Promise<void> {
     const state = await store.read();
@@ -149,6 +162,10 @@ export function createAccounts(deps: AccountsDeps) {
       };
       const checked = await check(account, key, accounts, keys);
       if (!checked.ok) return checked.result;
+      if (await sameLogin(account.id, checked.orgs)) {
+        await syncRules(accounts, keys);
+        return { ok: false, error: 'duplicate' };
+      }
       const next = known
         ? accounts.map((a) => (a.id === account.id ? account : a))
         : [...accounts, account];
