@@ -1,4 +1,4 @@
-import { t } from '@/lib/i18n';
+import { t } from '@/lib/display/i18n';
 import type { Org } from '@/lib/usage/types';
 import { Field } from './fields';
 
