@@ -59,8 +59,8 @@ export function maskKey(key: string): string {
 
 /** A person's name for an account, trimmed and without control characters; null when empty or too long. */
 export function cleanName(name: string): string | null {
-  // eslint-disable-next-line no-control-regex
   const clean = name
+    // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u001f\u007f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '')
     .trim();
   return clean.length > 0 && [...clean].length <= MAX_ACCOUNT_NAME ? clean : null;
