@@ -31,7 +31,7 @@ const sent = (spy: ReturnType<typeof worker>) =>
 
 const keyInput = () =>
   screen.getByLabelText('Session key (the sessionKey cookie)') as HTMLInputElement;
-const nameInput = () => screen.getByLabelText('Name') as HTMLInputElement;
+const nameInput = () => screen.getByLabelText('Account name') as HTMLInputElement;
 
 function fillAndAdd(name: string, key: string) {
   fireEvent.input(nameInput(), { target: { value: name } });
