@@ -261,6 +261,16 @@ describe('AccountsSection: renaming and removing', () => {
   });
 });
 
+describe('AccountsSection at the most accounts', () => {
+  it('offers no add form and says why', async () => {
+    const ids = Array.from({ length: 8 }, (_, i) => `a0000000${i}`);
+    await accountsItem.setValue(ids.map((id) => ({ ...WORK, id, name: id })));
+    render(<AccountsSection />);
+    expect(await screen.findByText(/At most 8 accounts can be added/)).toBeTruthy();
+    expect(screen.queryByLabelText('Session key (the sessionKey cookie)')).toBeNull();
+  });
+});
+
 describe('AccountsSection in Firefox', () => {
   it('says adding accounts needs a Chromium browser, and has no add form', async () => {
     vi.stubEnv('FIREFOX', 'true');
