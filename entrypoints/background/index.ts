@@ -20,7 +20,10 @@ export default defineBackground(() => {
   });
   // The answer through `sendResponse` (kept open by returning true): Chromium and Firefox alike,
   // with no polyfill between them.
-  browser.runtime.onMessage.addListener((message, _sender, sendResponse) => {
+  browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
+    // Accounts change only from the extension's own pages, never from a claude.ai page's script.
+    const own = sender.url?.startsWith(browser.runtime.getURL('/'));
+    if ((message as { type?: string })?.type?.startsWith?.('account-') && !own) return undefined;
     const answer = answerMessage(
       {
         refresh: ({ trigger }) =>
