@@ -246,7 +246,7 @@ export function createAccounts(deps: AccountsDeps) {
           Object.fromEntries(Object.entries(record).filter(([key]) => !mine(key)));
         // Kept history keeps its names (the dashboard and exports still say whose it was).
         const gone = keepHistory
-          ? [...others(state.orgs.gone), ...state.orgs.list.filter((o) => mine(o.uuid))]
+          ? [...(state.orgs.gone ?? []), ...state.orgs.list.filter((o) => mine(o.uuid))]
           : others(state.orgs.gone);
         await store.write({
           orgs: { ...state.orgs, list: others(state.orgs.list), gone, accounts: accountsSeen },
