@@ -1,15 +1,9 @@
 import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { IDBFactory } from 'fake-indexeddb';
-import { beforeEach, describe, expect, it } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { joinOrgs, splitOrgs, type KeyRule } from '../../lib/accounts';
-import { createAccounts } from '../../lib/accounts-run';
-import { createSnapshotRepo, openUsageDb, type Snapshot } from '../../lib/db';
-import { createPoller } from '../../lib/poller';
-import { createPollStore } from '../../lib/storage/poll-store';
-import * as items from '../../lib/storage/items';
-import { createClaudeClient } from '../../lib/usage/client';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { KeyRule } from '../../lib/accounts';
+import type { Snapshot } from '../../lib/db';
 import type { OrgsState } from '../../lib/settings';
 import { usagePayload } from './support/builders';
 import { BROWSER, fakeRules, keyedServer } from './support/accounts';
@@ -27,38 +21,62 @@ const READINGS: Snapshot[] = JSON.parse(
 ).records.snapshots;
 const ORGS = STORAGE.orgs as OrgsState;
 
-const ITEMS = {
-  settings: items.settingsItem,
-  orgs: items.orgsItem,
-  latest: items.latestItem,
-  status: items.statusItem,
-  alertState: items.alertStateItem,
-  resetReminders: items.remindersItem,
-  alertRoutes: items.routesItem,
-  selectedOrg: items.selectedOrgItem,
-} as const;
+/**
+ * The extension's modules loaded afresh over the fixture, as a worker of the new version starts
+ * over storage the old one left: the items run their migrations when they are defined.
+ */
+async function load() {
+  vi.resetModules();
+  const { fakeBrowser } = await import('wxt/testing/fake-browser');
+  fakeBrowser.reset();
+  await fakeBrowser.storage.local.set(structuredClone(STORAGE));
+  return {
+    fakeBrowser,
+    items: await import('../../lib/storage/items'),
+    accounts: await import('../../lib/accounts'),
+    run: await import('../../lib/accounts-run'),
+    db: await import('../../lib/db'),
+    poller: await import('../../lib/poller'),
+    store: await import('../../lib/storage/poll-store'),
+    client: await import('../../lib/usage/client'),
+  };
+}
 
 describe('today’s data under accounts', () => {
+  let m: Awaited<ReturnType<typeof load>>;
   beforeEach(async () => {
-    fakeBrowser.reset();
-    await fakeBrowser.storage.local.set(structuredClone(STORAGE));
+    m = await load();
   });
 
   it('reads every item as it was stored, and no account', async () => {
-    for (const [key, item] of Object.entries(ITEMS))
+    const { items } = m;
+    const all = {
+      settings: items.settingsItem,
+      orgs: items.orgsItem,
+      latest: items.latestItem,
+      status: items.statusItem,
+      alertState: items.alertStateItem,
+      resetReminders: items.remindersItem,
+      alertRoutes: items.routesItem,
+      selectedOrg: items.selectedOrgItem,
+    };
+    for (const [key, item] of Object.entries(all))
       expect(await (item as typeof items.orgsItem).getValue(), key).toEqual(STORAGE[key]);
     expect(await items.accountsItem.getValue()).toEqual([]);
     expect(await items.accountKeysItem.getValue()).toEqual({});
+    // Nothing was rewritten by a migration either.
+    expect(await m.fakeBrowser.storage.local.get(null)).toEqual(STORAGE);
   });
 
   it('splits and joins the browser’s organisations back to exactly what was stored', () => {
-    const split = splitOrgs(ORGS, []);
+    const split = m.accounts.splitOrgs(ORGS, []);
     expect(split.own).toEqual(ORGS);
-    expect(joinOrgs([split.own], [])).toEqual(ORGS);
+    expect(m.accounts.joinOrgs([split.own], [])).toEqual(ORGS);
   });
 
   it('polls with no added login: nothing lost, every key as it was, the history intact', async () => {
-    const repo = createSnapshotRepo(await openUsageDb(new IDBFactory()));
+    const { items, fakeBrowser } = m;
+    const repo = m.db.createSnapshotRepo(await m.db.openUsageDb(new IDBFactory()));
     await repo.addMany(READINGS);
     const rules = fakeRules<KeyRule>();
     const server = keyedServer(rules);
@@ -68,13 +86,14 @@ describe('today’s data under accounts', () => {
     });
     // After the stored next poll time, and after the newest stored reading.
     const clock = Math.max(...READINGS.map((r) => r.at)) + 60_000;
-    const store = createPollStore();
-    const accounts = createAccounts({
+    const store = m.store.createPollStore();
+    const accounts = m.run.createAccounts({
       accounts: items.accountsItem,
       keys: items.accountKeysItem,
       rules,
       extensionHost: 'abcdefghijklmnopabcdefghijklmnop',
-      makeClient: (marker) => createClaudeClient({ fetch: server.fetch, now: () => clock, marker }),
+      makeClient: (marker) =>
+        m.client.createClaudeClient({ fetch: server.fetch, now: () => clock, marker }),
       store,
       exclusively: (fn) => fn(),
       poll: async () => undefined,
@@ -83,8 +102,8 @@ describe('today’s data under accounts', () => {
       random: () => new Uint8Array(8),
       now: () => clock,
     });
-    const poller = createPoller({
-      client: createClaudeClient({ fetch: server.fetch, now: () => clock }),
+    const poller = m.poller.createPoller({
+      client: m.client.createClaudeClient({ fetch: server.fetch, now: () => clock }),
       accounts: () => accounts.logins(),
       openRepo: async () => repo,
       store,

@@ -373,3 +373,24 @@ describe('createAccounts', () => {
     });
   });
 });
+
+describe('deleting an account’s history', () => {
+  it('deletes the readings and day packs of that account only', async () => {
+    const { IDBFactory } = await import('fake-indexeddb');
+    const { createSnapshotRepo, openUsageDb } = await import('../../lib/db');
+    const db = await openUsageDb(new IDBFactory());
+    const repo = createSnapshotRepo(db);
+    const orgIds = [ORG, `a11111111/${ACME}`, `a11111112/${ACME}`, `a22222222/${BETA}`];
+    await repo.addMany(
+      orgIds.flatMap((orgId) =>
+        [0, 1, 30].map((d) => fakeReading(50, 10, { orgId, at: T0 + d * 86_400_000 })),
+      ),
+    );
+    await repo.deletePrefix('a11111111/');
+    const left = new Set((await db.getAll('snapshots')).map((s) => s.orgId));
+    expect([...left].sort()).toEqual([ORG, `a11111112/${ACME}`, `a22222222/${BETA}`].sort());
+    expect(await repo.count()).toBe(9);
+    const packs = new Set((await db.getAll('days')).map((d) => d.orgId));
+    expect([...packs].sort()).toEqual([...left].sort());
+  });
+});

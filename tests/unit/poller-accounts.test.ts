@@ -13,7 +13,19 @@ import {
 import { createSnapshotRepo, openUsageDb } from '../../lib/db';
 import { createPoller, type PollerDeps } from '../../lib/poller';
 import { createPollStore } from '../../lib/storage/poll-store';
-import { latestItem, orgsItem, statusItem } from '../../lib/storage/items';
+import {
+  alertStateItem,
+  latestItem,
+  orgsItem,
+  routesItem,
+  statusItem,
+} from '../../lib/storage/items';
+import { createNotifier } from '../../lib/notifier';
+import {
+  DEFAULT_CHANNEL_EVENTS,
+  DEFAULT_ROUTES,
+  type AlertPayload,
+} from '../../lib/channels/types';
 import { createClaudeClient } from '../../lib/usage/client';
 import type { Failure } from '../../lib/usage/types';
 import { ORG, T0, usagePayload } from './support/builders';
@@ -200,6 +212,56 @@ describe('poller with an added login', () => {
     const orgs = await orgsItem.getValue();
     expect(orgs.list.map((o) => o.uuid)).toEqual([ORG, `${HOME.id}/${ACME}`]);
     expect(orgs.gone).toEqual(expect.arrayContaining([kept, left]));
+  });
+
+  it('with the notifier: one sign-out notice while the added login reads, its expiry once, named', async () => {
+    const shown: string[] = [];
+    const sent: AlertPayload[] = [];
+    await routesItem.setValue({
+      ...DEFAULT_ROUTES,
+      channels: [
+        {
+          id: 'ch',
+          name: 'Phone',
+          enabled: true,
+          events: { ...DEFAULT_CHANNEL_EVENTS },
+          type: 'ntfy',
+          server: 'https://ntfy.sh',
+          topic: 'mine',
+          token: '',
+        },
+      ],
+    });
+    const notifier = createNotifier({
+      notifications: { create: async (id, o) => (shown.push(o.title), id) },
+      state: alertStateItem,
+      iconUrl: 'icon.png',
+      now: () => clock,
+      localMinutes: () => 12 * 60,
+      channels: { routes: routesItem, send: async (_c, p) => void sent.push(p) },
+    });
+    const poller = makePoller({
+      onPolled: (state, readings, failures) => notifier.afterPoll(state, readings, failures),
+    });
+    await poller.poll('install');
+    server.logins.set(BROWSER, { all: signedOut });
+    server.logins.set(KEY, {
+      orgs: [{ uuid: ACME, name: 'Acme' }],
+      usage: { [ACME]: usagePayload(92, 20) },
+    });
+    for (let i = 0; i < 3; i++) {
+      clock += 2 * 60_000;
+      await poller.poll('alarm');
+    }
+    expect(shown.filter((t) => t === 'Signed out of claude.ai')).toHaveLength(1);
+    expect(sent.find((p) => p.event === 'threshold')?.organization).toBe('Work · Acme');
+    server.logins.set(KEY, { all: signedOut });
+    for (let i = 0; i < 3; i++) {
+      clock += 2 * 60_000;
+      await poller.poll('alarm');
+    }
+    expect(shown.filter((t) => t === 'Work: session key expired')).toHaveLength(1);
+    expect(shown.filter((t) => t === 'Signed out of claude.ai')).toHaveLength(1);
   });
 
   it('a poll waits for an account change, and an account change for a running poll', async () => {
