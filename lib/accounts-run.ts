@@ -116,7 +116,10 @@ export function createAccounts(deps: AccountsDeps) {
     const order = (o: Org) =>
       o.account ? accounts.findIndex((a) => a.id === o.account!.id) + 1 : 0;
     const list = [...others, ...orgs].sort((a, b) => order(a) - order(b));
-    const gone = (state.orgs.gone ?? []).filter((o) => !orgs.some((n) => n.uuid === o.uuid));
+    const isListed = (o: Org) => orgs.some((n) => n.uuid === o.uuid);
+    // Its organisations a new key no longer opens keep their names for their history, as a poll's.
+    const left = state.orgs.list.filter((o) => o.account?.id === id && !isListed(o));
+    const gone = [...(state.orgs.gone ?? []).filter((o) => !isListed(o)), ...left];
     await store.write({
       orgs: { ...state.orgs, list, gone, accounts: { ...state.orgs.accounts, [id]: now() } },
     });
