@@ -152,6 +152,21 @@ describe('changing and removing accounts', () => {
       ).toBe(`sessionKey=${KEY_C}`);
     });
 
+    it('keeps the name of an organisation the new key no longer opens, for its history', async () => {
+      w.server.logins.set(KEY_C, { orgs: [{ uuid: 'other-uuid', name: 'Other' }] });
+      expect(await w.make().replaceKey(work, KEY_C)).toEqual({ ok: true, id: work, orgs: 1 });
+      const orgs = await orgsItem.getValue();
+      expect(orgs.list.map((o) => o.uuid)).toEqual([ORG, `${work}/other-uuid`, `${home}/${BETA}`]);
+      expect(orgs.gone).toEqual([
+        {
+          uuid: `${work}/${ACME}`,
+          name: 'Acme',
+          plan: 'Team',
+          account: { id: work, name: 'Work' },
+        },
+      ]);
+    });
+
     it('refuses a new key that fails, keeping the old one and its rule', async () => {
       const before = await w.snapshot();
       const rulesBefore = structuredClone(w.rules.list);
