@@ -3,6 +3,7 @@ import { keyRules, type Account } from '../../lib/accounts';
 import { latestItem, orgsItem, statusItem } from '../../lib/storage/items';
 import { createClaudeClient } from '../../lib/usage/client';
 import { ORG, T0, usagePayload } from './support/builders';
+import { fixture } from './support/fixtures';
 import { BROWSER, KEY, signedOut } from './support/accounts';
 import { ACME, ACME_KEY, HOST, pollerWorld, WORK, type PollerWorld } from './support/poller-world';
 
@@ -63,6 +64,18 @@ describe('poller with an added login', () => {
     ]);
     // Its last good numbers stay, as for any failure.
     expect((await latestItem.getValue())[ACME_KEY]!.limits[0]!.percent).toBe(70);
+  });
+
+  it('asks for the added login’s prepaid balance with its own key and claude.ai’s uuid', async () => {
+    w.server.logins.set(KEY, {
+      orgs: [{ uuid: ACME, name: 'Acme' }],
+      usage: { [ACME]: fixture('max-sep-2026.json') },
+    });
+    await w.makePoller().poll('install');
+    const credits = w.server.requests.filter((r) => r.path.endsWith('/prepaid/credits'));
+    expect(credits.map((r) => [r.cookie, r.path])).toEqual([
+      [KEY, `/api/organizations/${ACME}/prepaid/credits`],
+    ]);
   });
 
   it('a 429 from the added login holds everyone back until its Retry-After', async () => {
