@@ -17,7 +17,10 @@ export function withAccountOrgs(
   const list = [...state.list.filter((o) => o.account?.id !== id), ...orgs].sort(
     (a, b) => order(a) - order(b),
   );
-  const gone = (state.gone ?? []).filter((o) => !orgs.some((n) => n.uuid === o.uuid));
+  const isListed = (o: Org) => orgs.some((n) => n.uuid === o.uuid);
+  // Its organisations a new key no longer opens keep their names for their history, as a poll's.
+  const left = state.list.filter((o) => o.account?.id === id && !isListed(o));
+  const gone = [...(state.gone ?? []).filter((o) => !isListed(o)), ...left];
   return { ...state, list, gone, accounts: { ...state.accounts, [id]: now } };
 }
 
@@ -60,7 +63,8 @@ export function withoutAccount(
     orgs: {
       ...live.orgs,
       list: others(list),
-      gone: keepHistory ? [...others(gone), ...list.filter((o) => mine(o.uuid))] : others(gone),
+      // Kept, its organisations that had already left it keep their names too.
+      gone: keepHistory ? [...gone, ...list.filter((o) => mine(o.uuid))] : others(gone),
       accounts: seen,
     },
     latest: dropKeys(live.latest),

@@ -201,18 +201,20 @@ export interface AddedLogin {
 /**
  * The stored organisations split by login: the browser's own, and each added login's with the
  * account's current name (a rename shows at once). Organisations of logins no longer added are
- * left out: the live view forgets them, their history stays in IndexedDB.
+ * left out of the list: the live view forgets them, their history stays in IndexedDB.
  */
 export function splitOrgs(
   orgs: OrgsState,
   added: readonly { account: Pick<Account, 'id' | 'name'> }[],
 ) {
   const mine = (id: string | undefined) => (o: Org) => o.account?.id === id;
+  const addedIds = new Set(added.map((a) => a.account.id));
   return {
     own: {
       list: orgs.list.filter(mine(undefined)),
       discoveredAt: orgs.discoveredAt,
-      gone: orgs.gone?.filter(mine(undefined)),
+      // A removed login's history, when kept, keeps its names: its gone orgs ride with the browser's.
+      gone: orgs.gone?.filter((o) => !o.account || !addedIds.has(o.account.id)),
     } as OrgsState,
     of(id: string): OrgsState {
       const name = added.find((a) => a.account.id === id)?.account.name ?? id;
