@@ -1,0 +1,353 @@
+import type { RecordedRequest } from '../fixtures/fake-claude';
+import {
+  accountEntry,
+  accountsSection,
+  addAccount,
+  addForm,
+  addWorkByOptions,
+  addWorkLogin,
+  everythingStored,
+  marked,
+  OWN_WEEKLY,
+  readingOrgIds,
+  whereFound,
+  WORK_KEY,
+  WORK_MASKED,
+  WORK_ORG,
+  WORK_ORG_NAME,
+  WORK_ORGS,
+  WORK_WEEKLY,
+} from './accounts-steps';
+import type { ChromeApi } from './extension-state';
+import { expect, SESSION_COOKIE_VALUE, test } from './harness';
+import { download, MAX_ORG, ONE_ORG } from './options-data';
+import { goodPayload } from './payloads';
+
+declare const chrome: ChromeApi;
+
+/**
+ * Several claude.ai logins (issue #19): the browser's own, and "Work" added by its session key.
+ * The fake claude.ai gives each key its own organisations and usage and answers every request
+ * with a `Set-Cookie` of the key it was asked with, so a request that carried the wrong key, or an
+ * answer the browser stored, shows in the cookie jar.
+ */
+
+const OWN_COOKIE = `sessionKey=${SESSION_COOKIE_VALUE}`;
+const OWN_ORG_NAME = "alex@example.com's Organization";
+const WORK_TITLE = `Work · ${WORK_ORG_NAME}`;
+
+test.beforeEach(({ server }) => {
+  server.setOrganizations(ONE_ORG);
+  server.setUsage('*', goodPayload(OWN_WEEKLY));
+  addWorkLogin(server);
+});
+
+test.describe('an added login', () => {
+  test('is added by the options page; its requests carry its key alone, and the browser’s cookie and tabs keep theirs', async ({
+    server,
+    signIn,
+    triggerPoll,
+    currentContext,
+    extensionId,
+    sw,
+  }) => {
+    await signIn();
+    await triggerPoll();
+    const options = await currentContext().newPage();
+    const id = await addWorkByOptions(options, extensionId, sw);
+    // The key is shown masked, never as pasted.
+    await expect(accountEntry(options, 'Work')).toContainText(WORK_MASKED);
+    expect(await options.content()).not.toContain(WORK_KEY);
+
+    // A claude.ai tab is open while the worker polls both logins.
+    const tab = await currentContext().newPage();
+    await tab.goto('https://claude.ai/new');
+    await triggerPoll();
+    const page = server.requests.filter((r) => r.path === '/new');
+    expect(page.length).toBeGreaterThan(0);
+    for (const r of page) expect(r.cookie).toContain(OWN_COOKIE);
+    // Even a request of the tab to the marked address keeps the browser's own cookie.
+    const fromTab = await tab.evaluate(async (marker) => {
+      const res = await fetch(`/api/organizations?${marker}`, { credentials: 'include' });
+      return res.status;
+    }, `cum_account=${id}`);
+    expect(fromTab).toBe(200);
+    const fromClaude = (r: RecordedRequest) =>
+      /^https:\/\/claude\.ai\//.test(String(r.headers.referer));
+    const tabMarked = server.requests.filter((r) => marked(r) && fromClaude(r));
+    expect(tabMarked).toHaveLength(1);
+    expect(tabMarked[0]!.cookie).toContain(OWN_COOKIE);
+    expect(tabMarked[0]!.cookie).not.toContain(WORK_KEY);
+
+    // The worker's requests for Work: its organisations and its usage, with its key and nothing else.
+    const work = server.requests.filter((r) => marked(r) && r !== tabMarked[0]);
+    expect(work.map((r) => r.path.split('?')[0])).toContain('/api/organizations');
+    expect(work.map((r) => r.path.split('?')[0])).toContain(`/api/organizations/${WORK_ORG}/usage`);
+    for (const r of work) {
+      expect(r.path).toContain(`cum_account=${id}`);
+      expect(r.cookie).toBe(`sessionKey=${WORK_KEY}`);
+    }
+    // Nothing else ever carried the Work key.
+    for (const r of server.requests.filter((r) => !work.includes(r)))
+      expect(r.cookie ?? '').not.toContain(WORK_KEY);
+
+    // Work's answers set its key as a cookie; the browser kept its own, once.
+    const cookies = (await currentContext().cookies('https://claude.ai')).filter(
+      (c) => c.name === 'sessionKey',
+    );
+    expect(cookies.map((c) => c.value)).toEqual([SESSION_COOKIE_VALUE]);
+    const latest = (await (
+      await sw()
+    ).evaluate(async () => (await chrome.storage.local.get('latest')).latest)) as Record<
+      string,
+      unknown
+    >;
+    expect(Object.keys(latest).sort()).toEqual([MAX_ORG, `${id}/${WORK_ORG}`].sort());
+  });
+
+  test('shows beside the browser’s login in the popup and the dashboard, and the badge follows the tightest', async ({
+    signIn,
+    triggerPoll,
+    currentContext,
+    extensionId,
+    sw,
+    badge,
+    openPopup,
+  }) => {
+    await signIn();
+    await triggerPoll();
+    expect((await badge()).text).toBe(`${OWN_WEEKLY}%`);
+    const id = await addWorkByOptions(await currentContext().newPage(), extensionId, sw);
+    await triggerPoll();
+    await expect.poll(async () => (await badge()).text).toBe(`${WORK_WEEKLY}%`);
+
+    const popup = await openPopup();
+    const switcher = popup.getByLabel('Organisations');
+    await expect(switcher).toContainText(WORK_TITLE);
+    await expect(switcher).toContainText(OWN_ORG_NAME);
+    await popup.getByRole('button', { name: new RegExp(WORK_TITLE) }).click();
+    await expect(popup.getByRole('heading', { level: 1 })).toHaveText(WORK_TITLE);
+    await expect(popup.getByRole('progressbar', { name: 'Weekly (all models)' })).toHaveAttribute(
+      'aria-valuenow',
+      String(WORK_WEEKLY),
+    );
+
+    // The dashboard: a card per organisation of each login, named with its account.
+    const dashboard = await currentContext().newPage();
+    await dashboard.goto(`chrome-extension://${extensionId}/dashboard.html`);
+    const own = dashboard.getByRole('region', { name: OWN_ORG_NAME, exact: true });
+    const work = dashboard.getByRole('region', { name: WORK_TITLE, exact: true });
+    await expect(own.getByRole('progressbar', { name: 'Weekly (all models)' })).toHaveAttribute(
+      'aria-valuenow',
+      String(OWN_WEEKLY),
+    );
+    await expect(work.getByRole('progressbar', { name: 'Weekly (all models)' })).toHaveAttribute(
+      'aria-valuenow',
+      String(WORK_WEEKLY),
+    );
+    expect(await readingOrgIds(await sw())).toEqual([MAX_ORG, `${id}/${WORK_ORG}`].sort());
+  });
+
+  test('is refused beside the field when claude.ai does not know its key, and nothing is kept', async ({
+    server,
+    signIn,
+    triggerPoll,
+    currentContext,
+    extensionId,
+    sw,
+  }) => {
+    const stale = 'sk-ant-sid02-ExpiredLogin_for-tests-9b1c';
+    server.addLogin(stale, { organizations: [] }).expire();
+    await signIn();
+    await triggerPoll();
+    const options = await currentContext().newPage();
+    await options.goto(`chrome-extension://${extensionId}/options.html`);
+    await addAccount(options, 'Old', stale);
+    await expect(addForm(options).getByRole('alert')).toContainText(/does not accept this key/);
+    // The key was asked about, with itself alone, and then forgotten.
+    const asked = server.requests.filter(marked);
+    expect(asked.length).toBeGreaterThan(0);
+    for (const r of asked) expect(r.cookie).toBe(`sessionKey=${stale}`);
+    const stored = await everythingStored(await sw());
+    expect(whereFound(stored, stale)).toEqual([]);
+    expect(JSON.parse(stored['storage.local']!).accounts ?? []).toEqual([]);
+    // Not even a key that is not a session key at all is sent anywhere.
+    const before = server.requests.length;
+    await addAccount(options, 'Typo', 'hello');
+    await expect(addForm(options).getByRole('alert')).toContainText(/not a claude\.ai session key/);
+    expect(server.requests.slice(before).filter(marked)).toEqual([]);
+  });
+
+  test('whose key expired says so on that account alone; the browser’s login carries on; a new key keeps its history', async ({
+    server,
+    signIn,
+    triggerPoll,
+    currentContext,
+    extensionId,
+    sw,
+    openPopup,
+    storageGet,
+  }) => {
+    await signIn();
+    await triggerPoll();
+    const options = await currentContext().newPage();
+    const id = await addWorkByOptions(options, extensionId, sw);
+    await triggerPoll();
+    const workOrg = `${id}/${WORK_ORG}`;
+
+    server.expireLogin(WORK_KEY);
+    server.setUsage('*', goodPayload(55));
+    const status = await triggerPoll();
+    expect(status.lastError?.kind).not.toBe('signed_out');
+    const latest =
+      (await storageGet<Record<string, { limits: { id: string; percent: number }[] }>>('latest'))!;
+    expect(latest[MAX_ORG]!.limits.find((l) => l.id === 'weekly')?.percent).toBe(55);
+
+    await options.reload();
+    const entry = accountEntry(options, 'Work');
+    await expect(entry).toContainText(/session key expired/i);
+    await expect(accountsSection(options).getByText(/session key expired/i)).toHaveCount(1);
+    const popup = await openPopup();
+    await expect(popup.getByRole('progressbar', { name: 'Weekly (all models)' })).toHaveAttribute(
+      'aria-valuenow',
+      '55',
+    );
+    await expect(popup.getByText(/session key expired/i)).toHaveCount(0);
+    await popup.getByRole('button', { name: new RegExp(WORK_TITLE) }).click();
+    await expect(popup.getByText(/session key expired/i).first()).toBeVisible();
+
+    // A fresh key for the same login: the account, its id and its readings stay.
+    const fresh = 'sk-ant-sid02-WorkLogin_renewed-for-tests-77c3';
+    server.addLogin(fresh, { organizations: WORK_ORGS, usage: { '*': goodPayload(70) } });
+    await entry.getByLabel(/^Session key/).fill(fresh);
+    await entry.getByRole('button', { name: 'Replace key' }).click();
+    await expect(entry).not.toContainText(/session key expired/i);
+    await expect(entry).toContainText('sk-ant-…•••77c3');
+    await triggerPoll();
+    const after = server.requests.filter((r) => marked(r) && r.cookie === `sessionKey=${fresh}`);
+    expect(after.length).toBeGreaterThan(0);
+    expect(await readingOrgIds(await sw())).toContain(workOrg);
+    const accounts = (await storageGet<{ id: string }[]>('accounts'))!;
+    expect(accounts.map((a) => a.id)).toEqual([id]);
+    expect(whereFound(await everythingStored(await sw()), WORK_KEY)).toEqual([]);
+  });
+});
+
+test.describe('an added login’s key', () => {
+  test('is kept in storage.local alone, never exported or in diagnostics, and gone everywhere once removed', async ({
+    server,
+    signIn,
+    triggerPoll,
+    currentContext,
+    extensionId,
+    sw,
+  }) => {
+    await signIn();
+    await triggerPoll();
+    const options = await currentContext().newPage();
+    const id = await addWorkByOptions(options, extensionId, sw);
+    await triggerPoll();
+    // While the account is here its key is in two places: storage.local and the rule sending it.
+    expect(whereFound(await everythingStored(await sw()), WORK_KEY)).toEqual([
+      'storage.local',
+      'session rules',
+    ]);
+
+    await options.reload();
+    const csv = await download(options, 'Export CSV');
+    const json = await download(options, 'Export JSON');
+    // Each login's readings are exported, apart and named; the key is not.
+    expect(csv).toContain(WORK_ORG_NAME);
+    expect(json).toContain(`${id}/${WORK_ORG}`);
+    await options.getByText('Show what to send with a bug report').click();
+    const diagnostics = options.locator('section[aria-labelledby=diagnostics] pre');
+    await expect(diagnostics).toContainText('Claude Usage Meter');
+    for (const [what, text] of [
+      ['CSV', csv],
+      ['JSON', json],
+      ['diagnostics', (await diagnostics.textContent()) ?? ''],
+    ] as const) {
+      expect(text, what).not.toContain(WORK_KEY);
+      expect(text, what).not.toContain('WorkLogin_only');
+    }
+
+    // Removed, with its history: nothing anywhere holds the key, and no request is sent for it.
+    const section = accountsSection(options);
+    await section.getByRole('button', { name: 'Remove Work', exact: true }).click();
+    const confirm = section.getByRole('group', { name: 'Remove “Work”?' });
+    await confirm.getByLabel(/delete its history/i).check();
+    await confirm.getByRole('button', { name: 'Remove account' }).click();
+    await expect(section.getByRole('list', { name: 'Organisations of Work' })).toHaveCount(0);
+    await expect(section).not.toContainText(WORK_MASKED);
+    const stored = await everythingStored(await sw());
+    expect(whereFound(stored, WORK_KEY)).toEqual([]);
+    expect(whereFound(stored, 'WorkLogin_only')).toEqual([]);
+    expect(JSON.parse(stored['session rules']!)).toEqual([]);
+    expect(await readingOrgIds(await sw())).toEqual([MAX_ORG]);
+    const before = server.requests.length;
+    await triggerPoll();
+    expect(server.requests.slice(before).filter(marked)).toEqual([]);
+  });
+
+  test('is sent again after a browser restart, which loses the session rules', async ({
+    server,
+    signIn,
+    triggerPoll,
+    currentContext,
+    extensionId,
+    sw,
+    restart,
+  }) => {
+    await signIn();
+    await triggerPoll();
+    const id = await addWorkByOptions(await currentContext().newPage(), extensionId, sw);
+    await triggerPoll();
+    await restart();
+    const mark = server.requests.length;
+    await triggerPoll();
+    const since = server.requests.slice(mark);
+    const work = since.filter(marked);
+    expect(work.map((r) => r.path.split('?')[0])).toContain(`/api/organizations/${WORK_ORG}/usage`);
+    for (const r of work)
+      expect([r.path.includes(`cum_account=${id}`), r.cookie]).toEqual([
+        true,
+        `sessionKey=${WORK_KEY}`,
+      ]);
+    for (const r of since.filter((r) => r.path.startsWith('/api/') && !marked(r)))
+      expect(r.cookie).toContain(OWN_COOKIE);
+    const cookies = (await currentContext().cookies('https://claude.ai')).filter(
+      (c) => c.name === 'sessionKey',
+    );
+    expect(cookies.map((c) => c.value)).toEqual([SESSION_COOKIE_VALUE]);
+  });
+});
+
+test('without an added login, the browser’s own login reads as before: no new request, no rule', async ({
+  server,
+  signIn,
+  triggerPoll,
+  currentContext,
+  extensionId,
+  openPopup,
+  sw,
+}) => {
+  await signIn();
+  await triggerPoll();
+  await triggerPoll();
+  const popup = await openPopup();
+  await expect(popup.getByRole('progressbar', { name: 'Weekly (all models)' })).toHaveAttribute(
+    'aria-valuenow',
+    String(OWN_WEEKLY),
+  );
+  const options = await currentContext().newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  await expect(accountsSection(options)).toBeVisible();
+  const api = server.requests.filter((r) => r.path.startsWith('/api/'));
+  expect([...new Set(api.map((r) => r.path))].sort()).toEqual([
+    '/api/organizations',
+    `/api/organizations/${MAX_ORG}/usage`,
+  ]);
+  for (const r of api) expect(r.cookie).toContain(OWN_COOKIE);
+  const rules = await (await sw()).evaluate(() => chrome.declarativeNetRequest.getSessionRules());
+  expect(rules).toEqual([]);
+});
