@@ -1,7 +1,8 @@
 import type { Page, Worker } from '@playwright/test';
 import type { FakeClaude, RecordedRequest } from '../fixtures/fake-claude';
 import type { ChromeApi } from './extension-state';
-import { expect } from './harness';
+import { expect, SESSION_COOKIE_VALUE } from './harness';
+import { ONE_ORG } from './options-data';
 import { goodPayload } from './payloads';
 
 declare const chrome: ChromeApi;
@@ -31,6 +32,17 @@ export function addWorkLogin(server: FakeClaude) {
     organizations: WORK_ORGS,
     usage: { '*': goodPayload(WORK_WEEKLY) },
   });
+}
+
+export const OWN_COOKIE = `sessionKey=${SESSION_COOKIE_VALUE}`;
+export const OWN_ORG_NAME = "alex@example.com's Organization";
+export const WORK_TITLE = `Work · ${WORK_ORG_NAME}`;
+
+/** The browser's login with one organisation at 40 %, and the Work login the fake knows. */
+export function serveTwoLogins(server: FakeClaude) {
+  server.setOrganizations(ONE_ORG);
+  server.setUsage('*', goodPayload(OWN_WEEKLY));
+  addWorkLogin(server);
 }
 
 /** Requests of an added login: the worker marks them with `cum_account=<id>`. */

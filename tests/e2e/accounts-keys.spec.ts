@@ -1,0 +1,147 @@
+import {
+  accountsSection,
+  addWorkByOptions,
+  everythingStored,
+  marked,
+  OWN_COOKIE,
+  OWN_WEEKLY,
+  readingOrgIds,
+  serveTwoLogins,
+  whereFound,
+  WORK_KEY,
+  WORK_MASKED,
+  WORK_ORG,
+  WORK_ORG_NAME,
+} from './accounts-steps';
+import type { ChromeApi } from './extension-state';
+import { expect, SESSION_COOKIE_VALUE, test } from './harness';
+import { download, MAX_ORG } from './options-data';
+
+declare const chrome: ChromeApi;
+
+/**
+ * Where an added login's session key may be (issue #19, "Safety"): in storage.local and in the
+ * rule that sends it, nowhere else, and nowhere once the account is removed; the rule comes back
+ * after a browser restart; with no account added, nothing of this exists.
+ */
+
+test.beforeEach(({ server }) => serveTwoLogins(server));
+
+test.describe('an added login’s key', () => {
+  test('is kept in storage.local alone, never exported or in diagnostics, and gone everywhere once removed', async ({
+    server,
+    signIn,
+    triggerPoll,
+    currentContext,
+    extensionId,
+    sw,
+  }) => {
+    await signIn();
+    await triggerPoll();
+    const options = await currentContext().newPage();
+    const id = await addWorkByOptions(options, extensionId, sw);
+    await triggerPoll();
+    // While the account is here its key is in two places: storage.local and the rule sending it.
+    expect(whereFound(await everythingStored(await sw()), WORK_KEY)).toEqual([
+      'storage.local',
+      'session rules',
+    ]);
+
+    await options.reload();
+    const csv = await download(options, 'Export CSV');
+    const json = await download(options, 'Export JSON');
+    // Each login's readings are exported, apart and named; the key is not.
+    expect(csv).toContain(WORK_ORG_NAME);
+    expect(json).toContain(`${id}/${WORK_ORG}`);
+    await options.getByText('Show what to send with a bug report').click();
+    const diagnostics = options.locator('section[aria-labelledby=diagnostics] pre');
+    await expect(diagnostics).toContainText('Claude Usage Meter');
+    for (const [what, text] of [
+      ['CSV', csv],
+      ['JSON', json],
+      ['diagnostics', (await diagnostics.textContent()) ?? ''],
+    ] as const) {
+      expect(text, what).not.toContain(WORK_KEY);
+      expect(text, what).not.toContain('WorkLogin_only');
+    }
+
+    // Removed, with its history: nothing anywhere holds the key, and no request is sent for it.
+    const section = accountsSection(options);
+    await section.getByRole('button', { name: 'Remove Work', exact: true }).click();
+    const confirm = section.getByRole('group', { name: 'Remove “Work”?' });
+    await confirm.getByLabel(/delete its history/i).check();
+    await confirm.getByRole('button', { name: 'Remove account' }).click();
+    await expect(section.getByRole('list', { name: 'Organisations of Work' })).toHaveCount(0);
+    await expect(section).not.toContainText(WORK_MASKED);
+    const stored = await everythingStored(await sw());
+    expect(whereFound(stored, WORK_KEY)).toEqual([]);
+    expect(whereFound(stored, 'WorkLogin_only')).toEqual([]);
+    expect(JSON.parse(stored['session rules']!)).toEqual([]);
+    expect(await readingOrgIds(await sw())).toEqual([MAX_ORG]);
+    const before = server.requests.length;
+    await triggerPoll();
+    expect(server.requests.slice(before).filter(marked)).toEqual([]);
+  });
+
+  test('is sent again after a browser restart, which loses the session rules', async ({
+    server,
+    signIn,
+    triggerPoll,
+    currentContext,
+    extensionId,
+    sw,
+    restart,
+  }) => {
+    await signIn();
+    await triggerPoll();
+    const id = await addWorkByOptions(await currentContext().newPage(), extensionId, sw);
+    await triggerPoll();
+    await restart();
+    const mark = server.requests.length;
+    await triggerPoll();
+    const since = server.requests.slice(mark);
+    const work = since.filter(marked);
+    expect(work.map((r) => r.path.split('?')[0])).toContain(`/api/organizations/${WORK_ORG}/usage`);
+    for (const r of work)
+      expect([r.path.includes(`cum_account=${id}`), r.cookie]).toEqual([
+        true,
+        `sessionKey=${WORK_KEY}`,
+      ]);
+    for (const r of since.filter((r) => r.path.startsWith('/api/') && !marked(r)))
+      expect(r.cookie).toContain(OWN_COOKIE);
+    const cookies = (await currentContext().cookies('https://claude.ai')).filter(
+      (c) => c.name === 'sessionKey',
+    );
+    expect(cookies.map((c) => c.value)).toEqual([SESSION_COOKIE_VALUE]);
+  });
+});
+
+test('without an added login, the browser’s own login reads as before: no new request, no rule', async ({
+  server,
+  signIn,
+  triggerPoll,
+  currentContext,
+  extensionId,
+  openPopup,
+  sw,
+}) => {
+  await signIn();
+  await triggerPoll();
+  await triggerPoll();
+  const popup = await openPopup();
+  await expect(popup.getByRole('progressbar', { name: 'Weekly (all models)' })).toHaveAttribute(
+    'aria-valuenow',
+    String(OWN_WEEKLY),
+  );
+  const options = await currentContext().newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  await expect(accountsSection(options)).toBeVisible();
+  const api = server.requests.filter((r) => r.path.startsWith('/api/'));
+  expect([...new Set(api.map((r) => r.path))].sort()).toEqual([
+    '/api/organizations',
+    `/api/organizations/${MAX_ORG}/usage`,
+  ]);
+  for (const r of api) expect(r.cookie).toContain(OWN_COOKIE);
+  const rules = await (await sw()).evaluate(() => chrome.declarativeNetRequest.getSessionRules());
+  expect(rules).toEqual([]);
+});
