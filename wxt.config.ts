@@ -5,10 +5,11 @@ import { firstPaintChunk } from './build/first-paint-chunk';
 import { lightPreload } from './build/light-preload';
 
 /**
- * The content script runs on every claude.ai page and uses the browser's own promise-based
- * `chrome`/`browser` (`extensionApi()`), but WXT's content-script context imports `wxt/browser`,
- * which the polyfill module points at the polyfill (3 KB gzipped). Point it back at WXT's plain
- * global for that build only; the extension's pages and worker keep the polyfill.
+ * The content script and the worker use the browser's own promise-based `chrome`/`browser`
+ * (Chromium's MV3 APIs return promises; the worker answers messages with `sendResponse`, which
+ * both browsers keep), but `wxt/browser`, which the polyfill module points at the polyfill, costs
+ * each of them 3 KB gzipped. Point it back at WXT's plain global for those builds; the
+ * extension's pages keep the polyfill.
  */
 function withoutPolyfill(alias: AliasOptions | undefined): AliasOptions {
   const list = Array.isArray(alias)
@@ -25,7 +26,7 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   hooks: {
     'vite:build:extendConfig'(entrypoints, config) {
-      if (entrypoints.every((e) => e.type === 'content-script'))
+      if (entrypoints.every((e) => e.type === 'content-script' || e.type === 'background'))
         config.resolve = { ...config.resolve, alias: withoutPolyfill(config.resolve?.alias) };
     },
   },
@@ -49,7 +50,15 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['alarms', 'storage', 'notifications'],
+    // Added accounts: a session rule gives their key to the extension's own requests only. It acts
+    // only where the extension has host access (claude.ai) and shows no install warning. Not in
+    // Firefox, where adding accounts is off (see the README's Accounts section).
+    permissions: [
+      'alarms',
+      'storage',
+      'notifications',
+      ...(browser === 'firefox' ? [] : ['declarativeNetRequestWithHostAccess']),
+    ],
     host_permissions: ['https://claude.ai/*'],
     // Alert channels (Slack, Discord, ntfy, webhooks): one host each, asked for when it is added.
     optional_host_permissions: ['https://*/*', 'http://*/*'],

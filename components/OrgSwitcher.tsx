@@ -1,3 +1,4 @@
+import { orgTitle } from '@/lib/accounts';
 import { formatPercent } from '@/lib/format';
 import { t } from '@/lib/i18n';
 import type { Level } from '@/lib/levels';
@@ -26,6 +27,21 @@ export function OrgSwitcher({ orgs, selected, tightest, levelOf, onSelect }: Org
     const p = tightest[uuid];
     return p === undefined ? null : { text: formatPercent(p), level: levelOf(p) };
   };
+  const option = (org: Org) => {
+    const p = percentOf(org.uuid);
+    return (
+      <option key={org.uuid} value={org.uuid} title={orgTitle(org)}>
+        {[org.name, org.plan, p?.text].filter(Boolean).join(' · ')}
+      </option>
+    );
+  };
+  // With added logins, the list is grouped by login: the browser's own first.
+  const groups = orgs.some((o) => o.account)
+    ? [...new Set(orgs.map((o) => o.account?.id))].map((id) => {
+        const members = orgs.filter((o) => o.account?.id === id);
+        return { id, label: members[0]!.account?.name ?? t('popupThisBrowser'), members };
+      })
+    : null;
   if (orgs.length > MAX_SIDE_BY_SIDE) {
     const current = percentOf(selected);
     return (
@@ -36,14 +52,13 @@ export function OrgSwitcher({ orgs, selected, tightest, levelOf, onSelect }: Org
           value={selected}
           onChange={(e) => onSelect((e.currentTarget as HTMLSelectElement).value)}
         >
-          {orgs.map((org) => {
-            const p = percentOf(org.uuid);
-            return (
-              <option key={org.uuid} value={org.uuid} title={org.name}>
-                {[org.name, org.plan, p?.text].filter(Boolean).join(' · ')}
-              </option>
-            );
-          })}
+          {groups
+            ? groups.map((g) => (
+                <optgroup key={g.id ?? ''} label={g.label}>
+                  {g.members.map(option)}
+                </optgroup>
+              ))
+            : orgs.map(option)}
         </select>
         {current && <span class={`org-percent text-${current.level}`}>{current.text}</span>}
       </div>
@@ -61,10 +76,10 @@ export function OrgSwitcher({ orgs, selected, tightest, levelOf, onSelect }: Org
             aria-pressed={org.uuid === selected}
             onClick={() => onSelect(org.uuid)}
           >
-            <span class="org-name">{org.name}</span>
+            <span class="org-name">{orgTitle(org)}</span>
             {p && <span class={`org-percent text-${p.level}`}>{p.text}</span>}
             <span class="org-tip" aria-hidden="true">
-              {org.name}
+              {orgTitle(org)}
             </span>
           </button>
         );

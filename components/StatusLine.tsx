@@ -9,6 +9,8 @@ export interface StatusLineProps extends StatusTextInput {
   /** Alert channels whose latest delivery failed, newest first: said on a line of their own. */
   failingChannels?: FailingChannel[];
   onOpenOptions?: () => void;
+  /** Options → Accounts, where an expired key is replaced. */
+  onOpenAccounts?: () => void;
 }
 
 /** What we know and how fresh it is, in plain words, with what to do when something is wrong. */
@@ -44,7 +46,11 @@ function StatusText(props: StatusLineProps) {
           {action.label}
         </a>
       ) : (
-        <button type="button" class="link-button" onClick={props.onAllowAccess}>
+        <button
+          type="button"
+          class="link-button"
+          onClick={action.kind === 'accounts' ? props.onOpenAccounts : props.onAllowAccess}
+        >
           {action.label}
         </button>
       )}

@@ -4,7 +4,9 @@
  * of an account's organisations, and the request rule that attaches its key. The worker wires
  * them (`lib/accounts-run.ts`); the key itself lives only in `storage.local` (`accountKeysItem`).
  */
-import type { Org } from './usage/types';
+import type { ClaudeClient } from './usage/client';
+import type { OrgsState } from './settings';
+import type { FailureKind, Org } from './usage/types';
 
 /** What pages may know of an added login: never its key. */
 export interface Account {
@@ -59,8 +61,8 @@ export function maskKey(key: string): string {
 
 /** A person's name for an account, trimmed and without control characters; null when empty or too long. */
 export function cleanName(name: string): string | null {
-  // eslint-disable-next-line no-control-regex
   const clean = name
+    // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u001f\u007f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '')
     .trim();
   return clean.length > 0 && [...clean].length <= MAX_ACCOUNT_NAME ? clean : null;
@@ -158,4 +160,89 @@ export function keyRules(
     const key = keys[a.id];
     return key ? [keyRule(i + 1, a.id, key, extensionHost)] : [];
   });
+}
+
+/**
+ * One added login's client, as the poll run reads it: organisations come back keyed and named
+ * for the account, and calls by organisation key ask claude.ai by its own uuid. `client` is made
+ * with the account's marker (`createClaudeClient({ marker })`).
+ */
+export function accountClient(
+  client: ClaudeClient,
+  account: Pick<Account, 'id' | 'name'>,
+): ClaudeClient {
+  const uuid = (key: string) => serverUuid({ uuid: key, account });
+  return {
+    async organizations(options) {
+      const res = await client.organizations(options);
+      return res.ok ? { ok: true, value: res.value.map((o) => asAccountOrg(o, account)) } : res;
+    },
+    usage: (orgKey, options) => client.usage(uuid(orgKey), options),
+    credits: (orgKey, options) => client.credits(uuid(orgKey), options),
+  };
+}
+
+/**
+ * Failures that belong to one login and say nothing about claude.ai or the network: an added
+ * login's key that stopped working must not slow the others down.
+ */
+export const LOGIN_FAILURES: ReadonlySet<FailureKind> = new Set([
+  'signed_out',
+  'no_chat_org',
+  'org_forbidden',
+]);
+
+/** An added login as the poll run reads it: the account and its keyed client (`accountClient`). */
+export interface AddedLogin {
+  account: Account;
+  client: ClaudeClient;
+}
+
+/**
+ * The stored organisations split by login: the browser's own, and each added login's with the
+ * account's current name (a rename shows at once). Organisations of logins no longer added are
+ * left out: the live view forgets them, their history stays in IndexedDB.
+ */
+export function splitOrgs(
+  orgs: OrgsState,
+  added: readonly { account: Pick<Account, 'id' | 'name'> }[],
+) {
+  const mine = (id: string | undefined) => (o: Org) => o.account?.id === id;
+  return {
+    own: {
+      list: orgs.list.filter(mine(undefined)),
+      discoveredAt: orgs.discoveredAt,
+      gone: orgs.gone?.filter(mine(undefined)),
+    } as OrgsState,
+    of(id: string): OrgsState {
+      const name = added.find((a) => a.account.id === id)?.account.name ?? id;
+      const rename = (o: Org) => ({ ...o, account: { id, name } });
+      return {
+        list: orgs.list.filter(mine(id)).map(rename),
+        discoveredAt: orgs.accounts?.[id] ?? null,
+        gone: orgs.gone?.filter(mine(id)).map(rename),
+      };
+    },
+  };
+}
+
+/**
+ * One organisations state again from the browser's (first) and each added login's, in the
+ * accounts' order. Without added logins it is exactly the browser's, as before accounts existed.
+ */
+export function joinOrgs(
+  parts: OrgsState[],
+  added: readonly { account: Pick<Account, 'id'> }[],
+): OrgsState {
+  const [own, ...others] = parts as [OrgsState, ...OrgsState[]];
+  if (others.length === 0) return own;
+  const gone = parts.flatMap((p) => p.gone ?? []);
+  return {
+    list: parts.flatMap((p) => p.list),
+    discoveredAt: own.discoveredAt,
+    ...(gone.length > 0 ? { gone } : {}),
+    accounts: Object.fromEntries(
+      added.map((a, i) => [a.account.id, others[i]?.discoveredAt ?? null]),
+    ),
+  };
 }

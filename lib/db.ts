@@ -221,6 +221,18 @@ export function createSnapshotRepo(db: IDBPDatabase<UsageDB>, packs?: PackKeeper
       return db.count('snapshots');
     },
 
+    /**
+     * Delete every reading and day pack of the organisations whose key starts with `prefix`
+     * (an added login's `<id>/`, removed with its history).
+     */
+    async deletePrefix(prefix: string): Promise<void> {
+      const tx = db.transaction(['snapshots', 'days'], 'readwrite');
+      const all = IDBKeyRange.bound([prefix, -Infinity], [`${prefix}\uffff`, Infinity]);
+      void tx.objectStore('snapshots').delete(all);
+      void tx.objectStore('days').delete(all);
+      await tx.done;
+    },
+
     async clear(): Promise<void> {
       const tx = db.transaction(['snapshots', 'days'], 'readwrite');
       void tx.objectStore('snapshots').clear();

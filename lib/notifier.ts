@@ -1,3 +1,4 @@
+import { orgTitle } from './accounts';
 import { decideOnFailure, decideOnReading, releaseHeld, type Decision } from './alerts/decide';
 import { noticeFor, type AudienceRules } from './alerts/audience';
 import { decideOwn, DESKTOP } from './alerts/audience-run';
@@ -93,7 +94,7 @@ export function createNotifier(deps: NotifierDeps) {
         const several = poll.orgs.list.length > 1;
         const inputs = readings.map(({ org, reading }) => ({
           orgId: org.uuid,
-          orgLabel: several ? org.name : undefined,
+          orgLabel: several || org.account ? orgTitle(org) : undefined,
           reading,
         }));
         for (const input of inputs) {

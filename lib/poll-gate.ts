@@ -1,7 +1,11 @@
 import type { FailureKind, PollStatus } from './usage/types';
 
-/** What asks for a poll: the worker's own schedule, or a person (Refresh, opening the popup, a page). */
-export type PollTrigger = 'install' | 'startup' | 'alarm' | 'wake' | 'refresh' | 'open' | 'page';
+/**
+ * What asks for a poll: the worker's own schedule, or a person (Refresh, opening the popup, a
+ * page), or an account just added or given a new key (like the schedule: only `Retry-After` holds it).
+ */
+export type PollTrigger =
+  'install' | 'startup' | 'alarm' | 'wake' | 'account' | 'refresh' | 'open' | 'page';
 
 /** Whether a trigger may send a request now; when not, until when (null: until the schedule's next poll). */
 export type Gate =

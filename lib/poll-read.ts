@@ -26,10 +26,11 @@ export interface OrgReaderDeps {
  * refused) and every organisation's usage, all within one time budget.
  */
 export function createOrgReader(deps: OrgReaderDeps) {
-  const { client, now, spacingMs, runBudgetMs } = deps;
+  const { now, spacingMs, runBudgetMs } = deps;
 
   /** The organisation list, re-read when unknown, a day old, or `force`d. */
   async function discover(
+    client: ClaudeClient,
     known: OrgsState,
     force: boolean,
     timeLeft: () => RequestOptions,
@@ -50,17 +51,19 @@ export function createOrgReader(deps: OrgReaderDeps) {
   /**
    * Read every organisation once, all within one time budget: requests start a little apart but
    * none waits on another's timeout, so a hanging claude.ai costs one budget, not one per
-   * organisation. A refused org id gets one re-discovery per run, never a loop.
+   * organisation. A refused org id gets one re-discovery per run, never a loop. `client` is an
+   * added login's (its organisations keyed for it), or by default the browser's own.
    */
   async function readAll(
     known: OrgsState,
+    client: ClaudeClient = deps.client,
   ): Promise<{ orgs: OrgsState; results: OrgResult[]; failure?: Failure }> {
     if (deps.hasHostAccess && !(await deps.hasHostAccess())) {
       return { orgs: known, results: [], failure: { kind: 'no_access' } };
     }
     const deadline = now() + runBudgetMs;
     const timeLeft = () => ({ timeoutMs: Math.max(1, deadline - now()) });
-    let found = await discover(known, false, timeLeft);
+    let found = await discover(client, known, false, timeLeft);
     if (!found.ok) return { orgs: found.orgs, results: [], failure: found.failure };
 
     const readEach = (orgs: Org[]): Promise<OrgResult[]> => {
@@ -82,7 +85,7 @@ export function createOrgReader(deps: OrgReaderDeps) {
     if (!first.some(refused)) return { orgs: found.orgs, results: first };
 
     const answered = first.filter((r) => !refused(r));
-    found = await discover(found.orgs, true, timeLeft);
+    found = await discover(client, found.orgs, true, timeLeft);
     if (!found.ok) return { orgs: found.orgs, results: answered, failure: found.failure };
     // Organisations that left the account are not kept; refused ones still listed, and new ones, are read.
     const listed = new Set(found.orgs.list.map((o) => o.uuid));

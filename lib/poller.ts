@@ -2,7 +2,8 @@ import type { SnapshotRepo } from './db';
 import type { PollState, PollStore } from './storage/poll-store';
 import { nextAfterFailure, nextAfterSuccess } from './schedule';
 import { pollGate, type Gate, type PollTrigger } from './poll-gate';
-import { createOrgReader, RUN_BUDGET_MS } from './poll-read';
+import { createOrgReader, RUN_BUDGET_MS, type OrgResult } from './poll-read';
+import { joinOrgs, LOGIN_FAILURES, splitOrgs, type AddedLogin } from './accounts';
 import type { ClaudeClient } from './usage/client';
 import { withCredits } from './usage/credits';
 import type { Failure, Org, OrgStatus, Reading } from './usage/types';
@@ -36,6 +37,8 @@ export interface PollerDeps {
   onStoreError?: (error: unknown) => Promise<void> | void;
   /** Whether the browser lets us reach claude.ai; without it no request is made. */
   hasHostAccess?: () => Promise<boolean>;
+  /** The added logins to read beside the browser's own, each with its keyed client. */
+  accounts?: () => Promise<AddedLogin[]>;
   /** Pause between the starts of two organisations' requests, to be gentle with claude.ai. */
   spacingMs?: number;
   /** A whole poll run gives up on claude.ai after this long; default RUN_BUDGET_MS. */
@@ -59,6 +62,8 @@ export function createPoller(deps: PollerDeps) {
     now,
   });
   let inFlight: Promise<PollOutcome> | null = null;
+  // Account changes run alone: a poll waits for them, and they wait for a running poll.
+  let exclusive: Promise<unknown> = Promise.resolve();
   // A poll lives only in the memory of the worker that runs it: a `pollingSince` found when a
   // worker starts belongs to one that was stopped mid-poll, and would claim "refreshing" forever.
   let recovered: Promise<void> | null = null;
@@ -80,38 +85,70 @@ export function createPoller(deps: PollerDeps) {
     const polling = { ...state.status, lastAttemptAt: startedAt, pollingSince: startedAt };
     await Promise.all([deps.scheduleAlarm(POLL_ALARM, safety), store.write({ status: polling })]);
 
-    const outcome = await readAll(state.orgs);
-    const tracked = new Set(outcome.orgs.list.map((o) => o.uuid));
+    const added = (await deps.accounts?.()) ?? [];
+    const known = splitOrgs(state.orgs, added);
+    // The browser's login first; each added one starts a little later, all within one budget.
+    const outcomes = await Promise.all([
+      readAll(known.own),
+      ...added.map(async ({ account, client }, i) => {
+        await new Promise((r) => setTimeout(r, (i + 1) * (deps.spacingMs ?? 400)));
+        return readAll(known.of(account.id), client);
+      }),
+    ]);
+    const orgs = joinOrgs(
+      outcomes.map((o) => o.orgs),
+      added,
+    );
+    const tracked = new Set(orgs.list.map((o) => o.uuid));
     const byOrg: Record<string, OrgStatus> = {};
     for (const [id, s] of Object.entries(polling.byOrg ?? {})) if (tracked.has(id)) byOrg[id] = s;
     const orgStatus = (id: string) => byOrg[id] ?? { lastSuccessAt: null, lastError: null };
-    const failures: Failure[] = outcome.failure ? [outcome.failure] : [];
-    const fresh: Record<string, Reading> = {};
+    // What sets everyone's pace and status; an added login's own trouble (its key) is its own.
+    const failures: Failure[] = [];
+    const ownTrouble: Failure[] = [];
+    const results: Extract<OrgResult, { ok: true }>[] = [];
     let next = Infinity;
 
-    // A failure before any org was read (signed out, no org, no access) is every org's failure.
-    if (outcome.failure && outcome.results.length === 0) {
-      for (const id of tracked)
-        byOrg[id] = { ...orgStatus(id), lastError: { ...outcome.failure, at: now() } };
-    }
-    for (const result of outcome.results) {
-      const id = result.org.uuid;
-      if (result.ok) {
-        // The prepaid balance rides on the reading, asked for at most hourly (usage/credits.ts).
-        result.reading = await withCredits(
-          deps.client,
-          id,
-          result.reading,
-          state.latest[id],
-          now(),
-        );
-        fresh[id] = result.reading;
-        byOrg[id] = { ...orgStatus(id), lastSuccessAt: result.reading.at };
-        next = Math.min(next, nextAfterSuccess(settings, result.reading, state.latest[id], now()));
-      } else {
-        failures.push(result.failure);
-        byOrg[id] = { ...orgStatus(id), lastError: { ...result.failure, at: now() } };
+    outcomes.forEach((outcome, i) => {
+      const account = added[i - 1]?.account;
+      const note = (f: Failure) => {
+        const failure = account ? { ...f, account: { id: account.id, name: account.name } } : f;
+        (account && LOGIN_FAILURES.has(f.kind) ? ownTrouble : failures).push(failure);
+        return failure;
+      };
+      // A failure before any org was read (signed out, no org, no access) is each of its orgs'.
+      if (outcome.failure) {
+        const failure = note(outcome.failure);
+        if (outcome.results.length === 0)
+          for (const o of outcome.orgs.list)
+            byOrg[o.uuid] = { ...orgStatus(o.uuid), lastError: { ...failure, at: now() } };
       }
+      for (const result of outcome.results) {
+        if (result.ok) results.push(result);
+        else {
+          const failure = note(result.failure);
+          byOrg[result.org.uuid] = {
+            ...orgStatus(result.org.uuid),
+            lastError: { ...failure, at: now() },
+          };
+        }
+      }
+    });
+    const fresh: Record<string, Reading> = {};
+    for (const result of results) {
+      const id = result.org.uuid;
+      const client = added.find((a) => a.account.id === result.org.account?.id)?.client;
+      // The prepaid balance rides on the reading, asked for at most hourly (usage/credits.ts).
+      result.reading = await withCredits(
+        client ?? deps.client,
+        id,
+        result.reading,
+        state.latest[id],
+        now(),
+      );
+      fresh[id] = result.reading;
+      byOrg[id] = { ...orgStatus(id), lastSuccessAt: result.reading.at };
+      next = Math.min(next, nextAfterSuccess(settings, result.reading, state.latest[id], now()));
     }
 
     // Fetch first, then write: snapshots, then the live view in one storage call.
@@ -120,6 +157,8 @@ export function createPoller(deps: PollerDeps) {
     const consecutiveFailures = failure ? polling.consecutiveFailures + 1 : 0;
     // Any failure sets the pace for everyone: a rate limit or a challenge is the account's, not one org's.
     if (failure) next = nextAfterFailure(settings, worst(failures), consecutiveFailures, now());
+    // Only an added login's own trouble and no reading at all: the schedule simply goes on.
+    if (next === Infinity) next = now() + settings.pollMinutes * 60_000;
     const anySuccess = Object.keys(fresh).length > 0;
     const latest: Record<string, Reading> = {};
     for (const [id, reading] of Object.entries({ ...state.latest, ...fresh })) {
@@ -128,7 +167,7 @@ export function createPoller(deps: PollerDeps) {
     }
     const final: PollState = {
       settings,
-      orgs: outcome.orgs,
+      orgs,
       latest,
       status: {
         ...polling,
@@ -148,10 +187,8 @@ export function createPoller(deps: PollerDeps) {
     // The badge and the notifications first, the status last: once a poll says it is done,
     // everything it changed is already visible.
     await safely(() => deps.afterPoll(final));
-    const readings = outcome.results.flatMap((r) =>
-      r.ok ? [{ org: r.org, reading: r.reading }] : [],
-    );
-    await safely(() => deps.onPolled?.(final, readings, failures));
+    const readings = results.map((r) => ({ org: r.org, reading: r.reading }));
+    await safely(() => deps.onPolled?.(final, readings, [...failures, ...ownTrouble]));
     if (storeError && !polling.storeError)
       await safely(async () => deps.onStoreError?.(storeError));
     await Promise.all([
@@ -173,6 +210,19 @@ export function createPoller(deps: PollerDeps) {
   }
 
   return {
+    /** Run `fn` with no poll running or starting meanwhile (adding or removing an account). */
+    exclusively<T>(fn: () => Promise<T>): Promise<T> {
+      const before = exclusive;
+      const running = inFlight;
+      const done = (async () => {
+        await before;
+        await running?.catch(() => undefined);
+        return fn();
+      })();
+      exclusive = done.catch(() => undefined);
+      return done;
+    },
+
     /** Clear the traces of a poll that a stopped worker left behind; call when a worker starts. */
     recover,
 
@@ -193,6 +243,7 @@ export function createPoller(deps: PollerDeps) {
     poll(reason: PollReason): Promise<PollOutcome> {
       if (inFlight) return inFlight;
       inFlight = (async (): Promise<PollOutcome> => {
+        await exclusive;
         await recover();
         const { status, settings } = await store.read();
         const gate = pollGate(status, reason, now());

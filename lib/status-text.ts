@@ -5,7 +5,9 @@ import type { OrgStatus } from './usage/types';
 /** What the status line says: its words, and what a person can do about it (a link or a button). */
 export interface StatusText {
   text: string;
-  action?: { kind: 'link'; href: string; label: string } | { kind: 'allow-access'; label: string };
+  action?:
+    | { kind: 'link'; href: string; label: string }
+    | { kind: 'allow-access' | 'accounts'; label: string };
 }
 
 export interface StatusTextInput {
@@ -45,6 +47,12 @@ export function statusText({
   }
   switch (failure.kind) {
     case 'signed_out':
+      // An added login: its pasted key stopped working, and a new one goes in Options → Accounts.
+      if (failure.account)
+        return {
+          text: t('statusKeyExpired', failure.account.name),
+          action: { kind: 'accounts', label: t('statusPasteKey') },
+        };
       return {
         text: t('statusSignedOut'),
         action: { kind: 'link', href: `${CLAUDE}/login`, label: t('statusSignIn') },

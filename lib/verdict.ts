@@ -56,8 +56,13 @@ function clockAndLeft(at: number, now: number, locale?: string): [string, string
  */
 export function verdictOf(input: VerdictInput): Verdict | null {
   const { limits, outlooks, failure, lastSuccessAt, stale, now, locale } = input;
+  // An added login's expired key is its own: the browser's claude.ai session is fine.
   if (failure?.kind === 'signed_out')
-    return { kind: 'signed_out', tone: 'problem', text: t('verdictSignedOut') };
+    return {
+      kind: 'signed_out',
+      tone: 'problem',
+      text: t(failure.account ? 'verdictKeyExpired' : 'verdictSignedOut'),
+    };
 
   const reached = limits
     .filter((l) => l.percent >= 100 && l.resetsAt !== null && l.resetsAt > now)

@@ -7,7 +7,7 @@ import { settingsItem } from '@/lib/storage/items';
 import { createServices } from './services';
 
 export default defineBackground(() => {
-  const { poller, updateBadge, notifier, compact, testChannel, outlooksFor, reminders } =
+  const { poller, updateBadge, notifier, compact, testChannel, outlooksFor, reminders, accounts } =
     createServices();
 
   // Listeners first and synchronously: a worker woken by an event must not miss it.
@@ -18,8 +18,10 @@ export default defineBackground(() => {
     if (alarm.name === MAINTENANCE_ALARM) void compact();
     void reminders.ring(alarm.name);
   });
-  browser.runtime.onMessage.addListener((message) =>
-    answerMessage(
+  // The answer through `sendResponse` (kept open by returning true): Chromium and Firefox alike,
+  // with no polyfill between them.
+  browser.runtime.onMessage.addListener((message, _sender, sendResponse) => {
+    const answer = answerMessage(
       {
         refresh: ({ trigger }) =>
           poller
@@ -30,6 +32,10 @@ export default defineBackground(() => {
         'reset-reminder': ({ orgId, limitId, on }) =>
           reminders.set(orgId, limitId, on).then((ok) => ({ ok })),
         outlooks: ({ orgId }) => outlooksFor(orgId),
+        'account-add': ({ name, key }) => accounts.add(name, key),
+        'account-key': ({ id, key }) => accounts.replaceKey(id, key),
+        'account-rename': ({ id, name }) => accounts.rename(id, name),
+        'account-remove': ({ id, keepHistory }) => accounts.remove(id, keepHistory),
         // The in-page meter's "Details": the dashboard, in a tab of its own.
         'open-details': () =>
           browser.tabs
@@ -37,8 +43,14 @@ export default defineBackground(() => {
             .then(() => ({ ok: true })),
       },
       message,
-    ),
-  );
+    );
+    if (!answer) return undefined;
+    void answer.then(sendResponse, (error: unknown) => {
+      console.warn('Claude Usage Meter: a message could not be answered', error);
+      sendResponse(undefined);
+    });
+    return true;
+  });
   browser.notifications.onClicked.addListener((id) => {
     void browser.notifications.clear(id);
     void openFromNotification({

@@ -15,6 +15,10 @@ import { createOutlooks } from '@/lib/outlook-run';
 import { createPollStore } from '@/lib/storage/poll-store';
 import { settingsItem } from '@/lib/storage/items';
 import { CLAUDE_HOST_PERMISSION, createClaudeClient } from '@/lib/usage/client';
+import { createAccounts, type SessionRules } from '@/lib/accounts-run';
+import { accountOfKey } from '@/lib/accounts';
+import { withoutOrgs } from '@/lib/alerts/state';
+import { accountKeysItem, accountsItem, selectedOrgItem } from '@/lib/storage/items';
 
 /** Build the worker's services once per worker life; nothing here touches the network. */
 export function createServices() {
@@ -60,8 +64,11 @@ export function createServices() {
     await compactHistory(await openRepo(), settings.history, Date.now());
   }
 
+  const clientWith = (marker?: string) =>
+    createClaudeClient({ fetch: (...args) => fetch(...args), now: Date.now, marker });
   const poller = createPoller({
-    client: createClaudeClient({ fetch: (...args) => fetch(...args), now: Date.now }),
+    client: clientWith(),
+    accounts: () => accounts.logins(),
     openRepo,
     store,
     scheduleAlarm: (name, info) => browser.alarms.create(name, info),
@@ -72,6 +79,36 @@ export function createServices() {
       console.warn('Claude Usage Meter: could not store a reading; compacting to make room', error);
       return compact();
     },
+    now: Date.now,
+  });
+
+  // Firefox gets no key rules: its request rules could not be shown to keep a key to our requests.
+  const rules = import.meta.env.FIREFOX
+    ? null
+    : ((browser as unknown as { declarativeNetRequest?: SessionRules }).declarativeNetRequest ??
+      null);
+  const accounts = createAccounts({
+    accounts: accountsItem,
+    keys: accountKeysItem,
+    rules,
+    extensionHost: new URL(browser.runtime.getURL('/')).host,
+    makeClient: clientWith,
+    store,
+    exclusively: (fn) => poller.exclusively(fn),
+    poll: () => poller.poll('account'),
+    async forget(orgKeys) {
+      const gone = (key: string) => orgKeys.includes(key);
+      const id = accountOfKey(orgKeys[0] ?? '') ?? '';
+      await alertStateItem.setValue(withoutOrgs(await alertStateItem.getValue(), gone, id));
+      for (const r of Object.values(await remindersItem.getValue()))
+        if (gone(r.orgId)) await reminders.set(r.orgId, r.limitId, false);
+      if (gone((await selectedOrgItem.getValue()) ?? '')) await selectedOrgItem.setValue(null);
+      const settings = await settingsItem.getValue();
+      if (gone(settings.badgeOrg))
+        await settingsItem.setValue({ ...settings, badgeOrg: 'tightest' });
+    },
+    deleteHistory: async (prefix) => (await openRepo()).deletePrefix(prefix),
+    random: () => crypto.getRandomValues(new Uint8Array(8)),
     now: Date.now,
   });
 
@@ -88,5 +125,15 @@ export function createServices() {
     now: Date.now,
   });
 
-  return { poller, updateBadge, openRepo, notifier, compact, testChannel, outlooksFor, reminders };
+  return {
+    poller,
+    updateBadge,
+    openRepo,
+    notifier,
+    compact,
+    testChannel,
+    outlooksFor,
+    reminders,
+    accounts,
+  };
 }

@@ -1,3 +1,4 @@
+import { accountOfKey } from '../accounts';
 import { formatDuration } from '../duration';
 import { formatClock, formatPercent } from '../format';
 import { t } from '../i18n';
@@ -170,9 +171,15 @@ export function decideOnReading(
     });
   }
 
-  const next: AlertState = { ...state, limits, signedOutShown: false };
+  // A reading re-arms the sign-out notice of its own login only.
+  const account = accountOfKey(orgId);
+  const next: AlertState = account
+    ? { ...state, limits, keyExpiredShown: state.keyExpiredShown?.filter((id) => id !== account) }
+    : { ...state, limits, signedOutShown: false };
   return hold({ notices: settings.enabled ? notices : [], state: next }, settings, localMinutes);
 }
+
+const KEY_EXPIRED = 'key-expired:';
 
 /** After a failed poll: a sign-out is announced once; nothing else, and never a reset. Pure. */
 export function decideOnFailure(
@@ -181,7 +188,22 @@ export function decideOnFailure(
   settings: NotificationSettings,
   localMinutes: number,
 ): Decision {
-  if (failure.kind !== 'signed_out' || state.signedOutShown) return { notices: [], state };
+  if (failure.kind !== 'signed_out') return { notices: [], state };
+  const account = failure.account;
+  if (account) {
+    // An added login's key stopped working: said once, naming it, until it reads again.
+    if (state.keyExpiredShown?.includes(account.id)) return { notices: [], state };
+    const notice: Notice = {
+      id: KEY_EXPIRED + account.id,
+      kind: 'signed_out',
+      title: t('notifyTitleKeyExpired', account.name),
+      message: t('notifyKeyExpired'),
+      priority: 2.5,
+    };
+    const next = { ...state, keyExpiredShown: [...(state.keyExpiredShown ?? []), account.id] };
+    return hold({ notices: settings.enabled ? [notice] : [], state: next }, settings, localMinutes);
+  }
+  if (state.signedOutShown) return { notices: [], state };
   const notice: Notice = {
     id: 'signed-out',
     kind: 'signed_out',
@@ -209,7 +231,11 @@ export function releaseHeld(
     return { notices: [], state };
   const stillTrue = state.held.filter((notice) => {
     if (notice.percent === undefined || !notice.key)
-      return notice.kind !== 'signed_out' || state.signedOutShown;
+      return notice.kind !== 'signed_out'
+        ? true
+        : notice.id.startsWith(KEY_EXPIRED)
+          ? !!state.keyExpiredShown?.includes(notice.id.slice(KEY_EXPIRED.length))
+          : state.signedOutShown;
     const [orgId, limitId] = notice.key.split('|');
     const limit = latest[orgId!]?.limits.find((l) => l.id === limitId);
     // Past its time (by the reading, or by the clock when the last poll failed): dropped.

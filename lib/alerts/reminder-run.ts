@@ -1,3 +1,4 @@
+import { orgTitle } from '../accounts';
 import type { Item } from '../storage/item';
 import type { PollState } from '../storage/poll-store';
 import {
@@ -75,7 +76,8 @@ export function createReminders(deps: ReminderDeps) {
         await deps.poll().catch(() => undefined);
         const state = await deps.read();
         const org = state.orgs.list.find((o) => o.uuid === reminder.orgId);
-        const label = state.orgs.list.length > 1 ? org?.name : undefined;
+        const label =
+          org && (state.orgs.list.length > 1 || org.account) ? orgTitle(org) : undefined;
         const outcome = checkReminder(reminder, state.latest[reminder.orgId], deps.now(), label);
         const all = { ...(await deps.reminders.getValue()) };
         if (outcome.kind === 'back' || outcome.kind === 'drop') delete all[key];

@@ -49,6 +49,8 @@ export interface AlertState {
   limits: Record<string, LimitMemory>;
   /** A sign-out was announced; again only after a successful reading. */
   signedOutShown: boolean;
+  /** Added logins (account ids) whose expired key was announced; each again after it reads. */
+  keyExpiredShown?: string[];
   /** Notices held during quiet hours. */
   held: Notice[];
   /**
@@ -59,3 +61,25 @@ export interface AlertState {
 }
 
 export const EMPTY_ALERT_STATE: AlertState = { limits: {}, signedOutShown: false, held: [] };
+
+/**
+ * Alert memory without the organisations `gone` names (an account removed): its limits, held
+ * notices and announced expiry, in every audience's memory too. Pure.
+ */
+export function withoutOrgs(
+  state: AlertState,
+  gone: (orgKey: string) => boolean,
+  accountId: string,
+): AlertState {
+  const keep = (key: string | undefined) => !key || !gone(key.split('|')[0]!);
+  const clean = (s: AlertState): AlertState => ({
+    ...s,
+    limits: Object.fromEntries(Object.entries(s.limits).filter(([key]) => keep(key))),
+    held: s.held.filter((n) => keep(n.key) && n.id !== `key-expired:${accountId}`),
+    keyExpiredShown: s.keyExpiredShown?.filter((id) => id !== accountId),
+  });
+  const audiences = state.audiences
+    ? Object.fromEntries(Object.entries(state.audiences).map(([id, s]) => [id, clean(s)]))
+    : undefined;
+  return { ...clean(state), ...(audiences ? { audiences } : {}) };
+}

@@ -1,3 +1,4 @@
+import { orgTitle } from '../accounts';
 import type { Notice } from '../alerts/state';
 import { t } from '../i18n';
 import type { OrgsState } from '../settings';
@@ -32,7 +33,7 @@ export function payloadOf(
     limit: limit?.label ?? '',
     percent: limit ? Math.round(limit.percent) : null,
     resetsAt: limit?.resetsAt ? new Date(limit.resetsAt).toISOString() : '',
-    organization: org?.name ?? '',
+    organization: org ? orgTitle(org) : '',
   };
 }
 

@@ -12,6 +12,11 @@ export interface ClientDeps {
   /** Give up on a request after this long; default 20 s. */
   timeoutMs?: number;
   origin?: string;
+  /**
+   * An added login's marker (`accountMarker`): its requests carry it in the address and no
+   * cookie of the browser (`credentials: 'omit'`); the worker's request rule gives them its key.
+   */
+  marker?: string;
 }
 
 /** Per request: give up sooner than the client's own timeout (a poll run's time left). */
@@ -26,7 +31,8 @@ export { CLAUDE_HOST_PERMISSION } from './host';
 
 /**
  * The claude.ai API as seen from the extension. Requests carry the browser's own session cookie
- * (`credentials: 'include'` to a host we have permission for); the cookie is never touched here.
+ * (`credentials: 'include'` to a host we have permission for), or for an added login only its
+ * `marker`; no cookie is ever read or set here.
  * Every expected outcome is a value; this never throws.
  */
 export function createClaudeClient({
@@ -34,10 +40,11 @@ export function createClaudeClient({
   now,
   timeoutMs = 20_000,
   origin = 'https://claude.ai',
+  marker,
 }: ClientDeps) {
   const request = (path: string, redirect: RequestRedirect, signal: AbortSignal) =>
-    fetch(`${origin}${path}`, {
-      credentials: 'include',
+    fetch(`${origin}${path}${marker ? `?${marker}` : ''}`, {
+      credentials: marker ? 'omit' : 'include',
       cache: 'no-store',
       headers: { accept: 'application/json' },
       redirect,

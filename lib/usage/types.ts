@@ -93,6 +93,8 @@ export interface Failure {
   retryAt?: number;
   /** A short technical detail for diagnostics (never contains cookies). */
   detail?: string;
+  /** The added login it happened to, when not the browser's own (see `lib/accounts.ts`). */
+  account?: { id: string; name: string };
 }
 
 /** How the last reads of one organisation went. */

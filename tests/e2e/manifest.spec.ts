@@ -15,7 +15,13 @@ test.describe('the production build', () => {
   test('asks for exactly alarms, storage, notifications and claude.ai', () => {
     const manifest = JSON.parse(readFileSync(join(OUT, 'manifest.json'), 'utf8'));
     expect(manifest.manifest_version).toBe(3);
-    expect([...manifest.permissions].sort()).toEqual(['alarms', 'notifications', 'storage']);
+    // declarativeNetRequestWithHostAccess: added accounts' keys, on claude.ai only, no install warning.
+    expect([...manifest.permissions].sort()).toEqual([
+      'alarms',
+      'declarativeNetRequestWithHostAccess',
+      'notifications',
+      'storage',
+    ]);
     expect(manifest.host_permissions).toEqual(['https://claude.ai/*']);
     // The in-page meter: one script, on claude.ai only, under the host access already held.
     expect(manifest.content_scripts).toEqual([

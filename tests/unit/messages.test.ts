@@ -15,6 +15,10 @@ function handlers(calls: string[]): MessageHandlers {
     'reset-reminder': record('reset-reminder', { ok: false }),
     'open-details': record('open-details', { ok: true }),
     outlooks: record('outlooks', {}),
+    'account-add': record('account-add', { ok: false, error: 'rejected' as const }),
+    'account-key': record('account-key', { ok: true as const, id: 'a', orgs: 1 }),
+    'account-rename': record('account-rename', { ok: true as const }),
+    'account-remove': record('account-remove', { ok: true as const }),
   };
 }
 
@@ -47,10 +51,19 @@ describe('messages between the pages and the worker', () => {
       { type: 'outlooks', orgId: 7 },
       { type: '__proto__' },
       { type: 'constructor' },
+      { type: 'account-add', name: 'Work' },
+      { type: 'account-add', name: 'Work', key: 42 },
+      { type: 'account-key', key: 'sk-ant-sid01-x' },
+      { type: 'account-rename', id: 'a1', name: null },
+      { type: 'account-remove', id: 'a1' },
+      { type: 'account-remove', id: 'a1', keepHistory: 'no' },
+      { type: 'account-everything', id: 'a1' },
     ])
       expect(answerMessage(h, bad)).toBeUndefined();
     expect(calls).toEqual([]);
     expect(isMessage({ type: 'open-details' })).toBe(true);
+    expect(isMessage({ type: 'account-remove', id: 'a1', keepHistory: false })).toBe(true);
+    expect(isMessage({ type: 'account-add', name: 'Work', key: 'k' })).toBe(true);
   });
 
   it('sends through the runtime and hands back its answer', async () => {
