@@ -1,6 +1,7 @@
 import { useEffect } from 'preact/hooks';
 import { t, type MessageKey } from '@/lib/i18n';
 import type { Settings } from '@/lib/settings';
+import { AccountsSection } from './AccountsSection';
 import { AlertsSection } from './AlertsSection';
 import { ChannelsPanel } from './ChannelsPanel';
 import { DataSection } from './DataSection';
@@ -10,13 +11,14 @@ import { GeneralSection } from './GeneralSection';
 /** The page's sections, in order, for the navigation at the top. */
 const SECTIONS: { href: string; label: MessageKey }[] = [
   { href: '#general', label: 'optSecGeneral' },
+  { href: '#accounts', label: 'optSecAccounts' },
   { href: '#alerts', label: 'optSecAlerts' },
   { href: '#channels-sec', label: 'optSecChannels' },
   { href: '#data-sec', label: 'optSecData' },
   { href: '#diagnostics', label: 'dataDiagnostics' },
 ];
 
-/** The options page: every setting, saved as it changes, in five sections with a short nav. */
+/** The options page: every setting, saved as it changes, in six sections with a short nav. */
 export function App({ initial }: { initial: Settings }) {
   const form = useSettingsForm(initial);
   const { theme } = form.settings;
@@ -44,6 +46,7 @@ export function App({ initial }: { initial: Settings }) {
       </header>
       <main>
         <GeneralSection form={form} />
+        <AccountsSection />
         <AlertsSection form={form} />
         <ChannelsPanel />
         <DataSection form={form} />

@@ -4,12 +4,17 @@ import { orgsItem } from '@/lib/storage/items';
 import type { Org } from '@/lib/usage/types';
 import { Check, Field } from './fields';
 import { NumberField, type SettingsForm } from './form';
+import { OrgOptions } from './org-options';
 
 /** How often to check, what the badge shows, the theme, and the way back to the defaults. */
 export function GeneralSection({ form }: { form: SettingsForm }) {
   const { settings, update } = form;
   const [orgs, setOrgs] = useState<Org[]>([]);
-  useEffect(() => void orgsItem.getValue().then((o) => setOrgs(o.list)), []);
+  useEffect(() => {
+    void orgsItem.getValue().then((o) => setOrgs(o.list));
+    // An account added further down the page brings its organisations here at once.
+    return orgsItem.watch((o) => setOrgs(o?.list ?? []));
+  }, []);
 
   return (
     <section id="general" aria-labelledby="general-h">
@@ -49,12 +54,7 @@ export function GeneralSection({ form }: { form: SettingsForm }) {
           onChange={(e) => update('badgeOrg', e.currentTarget.value)}
         >
           <option value="tightest">{t('optBadgeOrgTightest')}</option>
-          {orgs.map((o) => (
-            <option key={o.uuid} value={o.uuid}>
-              {o.name}
-              {o.plan ? ` (${o.plan})` : ''}
-            </option>
-          ))}
+          <OrgOptions orgs={orgs} />
         </select>
       </Field>
       <div class="inline">

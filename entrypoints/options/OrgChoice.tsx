@@ -1,11 +1,14 @@
+import { groupOrgs, hasAddedLogins } from '@/lib/account-state';
+import { orgTitle } from '@/lib/accounts';
 import { t } from '@/lib/i18n';
 import type { Org } from '@/lib/usage/types';
 import { Field } from './fields';
+import { groupName } from './org-options';
 
 /**
  * One place's organisations: all of them (those that come later included), or the ones ticked,
  * stored by key. Names come from claude.ai and may be anything: shown as text, cut with an
- * ellipsis, whole in the tooltip.
+ * ellipsis, whole in the tooltip. With added logins, each login's organisations sit under its name.
  */
 export function OrgChoice(props: {
   id: string;
@@ -17,6 +20,22 @@ export function OrgChoice(props: {
 }) {
   const { id, name, orgs, chosen } = props;
   const selectId = `org-${id}`;
+  const box = (org: Org) => (
+    <label key={org.uuid} class="check place-org" title={orgTitle(org)}>
+      <input
+        type="checkbox"
+        checked={chosen?.includes(org.uuid) ?? false}
+        onChange={(e) =>
+          props.onChange(
+            e.currentTarget.checked
+              ? [...(chosen ?? []), org.uuid]
+              : (chosen ?? []).filter((key) => key !== org.uuid),
+          )
+        }
+      />
+      <span class="place-org-name">{orgTitle(org)}</span>
+    </label>
+  );
   return (
     <div class="org-choice">
       <Field id={selectId} label={t('orgFor', name)}>
@@ -36,22 +55,25 @@ export function OrgChoice(props: {
       {chosen && (
         <fieldset class="place-orgs" disabled={props.disabled}>
           <legend>{t('orgListFor', name)}</legend>
-          {orgs.map((org) => (
-            <label key={org.uuid} class="check place-org" title={org.name}>
-              <input
-                type="checkbox"
-                checked={chosen.includes(org.uuid)}
-                onChange={(e) =>
-                  props.onChange(
-                    e.currentTarget.checked
-                      ? [...chosen, org.uuid]
-                      : chosen.filter((key) => key !== org.uuid),
-                  )
-                }
-              />
-              <span class="place-org-name">{org.name}</span>
-            </label>
-          ))}
+          {hasAddedLogins(orgs)
+            ? groupOrgs(orgs).map((group) => (
+                <div
+                  key={group.account?.id ?? ''}
+                  class="org-group"
+                  role="group"
+                  aria-labelledby={`${selectId}-${group.account?.id ?? 'own'}`}
+                >
+                  <p
+                    class="org-group-name"
+                    id={`${selectId}-${group.account?.id ?? 'own'}`}
+                    title={groupName(group.account)}
+                  >
+                    <bdi>{groupName(group.account)}</bdi>
+                  </p>
+                  {group.orgs.map(box)}
+                </div>
+              ))
+            : orgs.map(box)}
           {chosen.length === 0 && <p class="hint">{t('orgNone')}</p>}
         </fieldset>
       )}
