@@ -119,12 +119,16 @@ test.describe('an added login', () => {
     const switcher = popup.getByLabel('Organisations');
     await expect(switcher).toContainText(WORK_TITLE);
     await expect(switcher).toContainText(OWN_ORG_NAME);
-    await popup.getByRole('button', { name: new RegExp(WORK_TITLE) }).click();
-    await expect(popup.getByRole('heading', { level: 1 })).toHaveText(WORK_TITLE);
+    const workButton = popup.getByRole('button', { name: new RegExp(WORK_TITLE) });
+    await expect(workButton).toContainText(`${WORK_WEEKLY}%`);
+    await workButton.click();
+    await expect(workButton).toHaveAttribute('aria-pressed', 'true');
     await expect(popup.getByRole('progressbar', { name: 'Weekly (all models)' })).toHaveAttribute(
       'aria-valuenow',
       String(WORK_WEEKLY),
     );
+
+    expect(await readingOrgIds(await sw())).toEqual([MAX_ORG, `${id}/${WORK_ORG}`].sort());
 
     // The dashboard: a card per organisation of each login, named with its account.
     const dashboard = await currentContext().newPage();
@@ -139,7 +143,6 @@ test.describe('an added login', () => {
       'aria-valuenow',
       String(WORK_WEEKLY),
     );
-    expect(await readingOrgIds(await sw())).toEqual([MAX_ORG, `${id}/${WORK_ORG}`].sort());
   });
 
   test('is refused beside the field when claude.ai does not know its key, and nothing is kept', async ({
