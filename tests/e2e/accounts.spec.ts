@@ -16,6 +16,7 @@ import {
   WORK_KEY,
   WORK_MASKED,
   WORK_ORG,
+  WORK_ORG_NAME,
   WORK_ORGS,
   WORK_TITLE,
   WORK_WEEKLY,
@@ -143,6 +144,53 @@ test.describe('an added login', () => {
       'aria-valuenow',
       String(WORK_WEEKLY),
     );
+  });
+
+  test('is renamed everywhere, cannot be added twice, and can be the one the badge follows', async ({
+    server,
+    signIn,
+    triggerPoll,
+    currentContext,
+    extensionId,
+    sw,
+    badge,
+    openPopup,
+  }) => {
+    await signIn();
+    await triggerPoll();
+    const options = await currentContext().newPage();
+    const id = await addWorkByOptions(options, extensionId, sw);
+    await triggerPoll();
+    await expect.poll(async () => (await badge()).text).toBe(`${WORK_WEEKLY}%`);
+
+    // The badge follows a chosen organisation of either login.
+    const follows = options.getByLabel('The badge follows');
+    await follows.selectOption(MAX_ORG);
+    await expect.poll(async () => (await badge()).text).toBe(`${OWN_WEEKLY}%`);
+    await follows.selectOption(`${id}/${WORK_ORG}`);
+    await expect.poll(async () => (await badge()).text).toBe(`${WORK_WEEKLY}%`);
+
+    // The same login again, by its key, by another key of it, or the browser's own: refused.
+    const otherKeyOfWork = 'sk-ant-sid02-WorkLogin_second-key-for-tests-5d0e';
+    server.addLogin(otherKeyOfWork, { organizations: WORK_ORGS });
+    for (const key of [WORK_KEY, otherKeyOfWork, SESSION_COOKIE_VALUE]) {
+      await addAccount(options, 'Again', key);
+      const alert = addForm(options).getByRole('alert');
+      await expect.soft(alert, `the key ${key}`).toContainText('already here');
+    }
+    expect
+      .soft((await everythingStored(await sw()))['storage.local'])
+      .not.toContain(otherKeyOfWork);
+
+    // Renamed: the options page, the badge's choice and the popup say the new name.
+    await accountEntry(options, 'Work').getByRole('button', { name: 'Rename Work' }).click();
+    await options.getByLabel('New name for Work').fill('Office');
+    await options.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(accountEntry(options, 'Office')).toContainText(WORK_MASKED);
+    await expect(follows.locator('option:checked')).toHaveText(/^Office · Work Co/);
+    const popup = await openPopup();
+    await expect(popup.getByLabel('Organisations')).toContainText(`Office · ${WORK_ORG_NAME}`);
+    await expect(popup.getByLabel('Organisations')).not.toContainText(WORK_TITLE);
   });
 
   test('is refused beside the field when claude.ai does not know its key, and nothing is kept', async ({
