@@ -30,8 +30,9 @@ export function OrgSwitcher({ orgs, selected, tightest, levelOf, onSelect }: Org
   const option = (org: Org) => {
     const p = percentOf(org.uuid);
     return (
+      // The account's name too: a closed select shows only the chosen option, not its group.
       <option key={org.uuid} value={org.uuid} title={orgTitle(org)}>
-        {[org.name, org.plan, p?.text].filter(Boolean).join(' · ')}
+        {[orgTitle(org), org.plan, p?.text].filter(Boolean).join(' · ')}
       </option>
     );
   };

@@ -9,8 +9,6 @@ export interface StatusLineProps extends StatusTextInput {
   /** Alert channels whose latest delivery failed, newest first: said on a line of their own. */
   failingChannels?: FailingChannel[];
   onOpenOptions?: () => void;
-  /** Options → Accounts, where an expired key is replaced. */
-  onOpenAccounts?: () => void;
 }
 
 /** What we know and how fresh it is, in plain words, with what to do when something is wrong. */
@@ -46,11 +44,7 @@ function StatusText(props: StatusLineProps) {
           {action.label}
         </a>
       ) : (
-        <button
-          type="button"
-          class="link-button"
-          onClick={action.kind === 'accounts' ? props.onOpenAccounts : props.onAllowAccess}
-        >
+        <button type="button" class="link-button" onClick={props.onAllowAccess}>
           {action.label}
         </button>
       )}

@@ -8,6 +8,7 @@ import {
   maskKey,
   MAX_ACCOUNTS,
   newAccountId,
+  serverUuid,
   type Account,
   type AccountError,
   type AddedLogin,
@@ -109,6 +110,18 @@ export function createAccounts(deps: AccountsDeps) {
     return { ok: false, result: { ok: false, error, until: res.ok ? null : res.failure.retryAt } };
   }
 
+  /**
+   * Whether a key opens a login already here (the browser's own, or another account): exactly the
+   * same organisations. A personal organisation is one person's, so two logins never share all.
+   */
+  async function sameLogin(id: string, orgs: Org[]): Promise<boolean> {
+    const { list } = (await store.read()).orgs;
+    const uuids = (of: Org[]) => of.map(serverUuid).sort().join();
+    const mine = uuids(orgs);
+    const logins = new Set(list.filter((o) => o.account?.id !== id).map((o) => o.account?.id));
+    return [...logins].some((login) => uuids(list.filter((o) => o.account?.id === login)) === mine);
+  }
+
   /** Put one account's organisations in the stored list, in the accounts' order, replacing its old ones. */
   async function storeOrgs(id: string, orgs: Org[], accounts: Account[]): Promise<void> {
     const state = await store.read();
@@ -122,8 +135,46 @@ export function createAccounts(deps: AccountsDeps) {
     });
   }
 
-  /** Poll once the change is stored; a poll that was already running is followed by one that sees it. */
-  async function readNow(result: AccountResult): Promise<AccountResult> {
+  /**
+   * Add an account (`id` null, with its name) or give one a new key: the key is checked with
+   * claude.ai first, and kept only when it opens at least one chat organisation.
+   */
+  async function keyed(
+    id: string | null,
+    rawName: string | null,
+    rawKey: string,
+  ): Promise<AccountResult> {
+    if (!deps.rules) return { ok: false, error: 'unsupported' };
+    const name = rawName === null ? '' : cleanName(rawName);
+    if (name === null) return { ok: false, error: 'name' };
+    const key = cleanKey(rawKey);
+    if (!key) return { ok: false, error: 'format' };
+    const result = await deps.exclusively(async (): Promise<AccountResult> => {
+      const [accounts, keys] = await Promise.all([deps.accounts.getValue(), deps.keys.getValue()]);
+      const known = accounts.find((a) => a.id === id);
+      if (id !== null && !known) return { ok: false, error: 'unknown_account' };
+      if (!known && accounts.length >= MAX_ACCOUNTS) return { ok: false, error: 'too_many' };
+      if (Object.entries(keys).some(([other, k]) => k === key && other !== id))
+        return { ok: false, error: 'duplicate' };
+      const account: Account = {
+        ...(known ?? { id: newAccountId(deps.random()), name, addedAt: now() }),
+        masked: maskKey(key),
+      };
+      const checked = await check(account, key, accounts, keys);
+      if (!checked.ok) return checked.result;
+      if (await sameLogin(account.id, checked.orgs)) {
+        await syncRules(accounts, keys);
+        return { ok: false, error: 'duplicate' };
+      }
+      const next = known
+        ? accounts.map((a) => (a.id === account.id ? account : a))
+        : [...accounts, account];
+      // The key first: an account is never listed without one.
+      await deps.keys.setValue({ ...keys, [account.id]: key });
+      await deps.accounts.setValue(next);
+      await storeOrgs(account.id, checked.orgs, next);
+      return { ok: true, id: account.id, orgs: checked.orgs.length };
+    });
     if (result.ok) await deps.poll();
     return result;
   }
@@ -142,61 +193,10 @@ export function createAccounts(deps: AccountsDeps) {
       return accounts.filter((a) => keys[a.id]).map((a) => ({ account: a, client: clientOf(a) }));
     },
 
-    async add(rawName: string, rawKey: string): Promise<AccountResult> {
-      if (!deps.rules) return { ok: false, error: 'unsupported' };
-      const name = cleanName(rawName);
-      if (!name) return { ok: false, error: 'name' };
-      const key = cleanKey(rawKey);
-      if (!key) return { ok: false, error: 'format' };
-      const result = await deps.exclusively(async (): Promise<AccountResult> => {
-        const [accounts, keys] = await Promise.all([
-          deps.accounts.getValue(),
-          deps.keys.getValue(),
-        ]);
-        if (accounts.length >= MAX_ACCOUNTS) return { ok: false, error: 'too_many' };
-        if (Object.values(keys).includes(key)) return { ok: false, error: 'duplicate' };
-        const account: Account = {
-          id: newAccountId(deps.random()),
-          name,
-          masked: maskKey(key),
-          addedAt: now(),
-        };
-        const checked = await check(account, key, accounts, keys);
-        if (!checked.ok) return checked.result;
-        const next = [...accounts, account];
-        // The key first: an account is never listed without one.
-        await deps.keys.setValue({ ...keys, [account.id]: key });
-        await deps.accounts.setValue(next);
-        await storeOrgs(account.id, checked.orgs, next);
-        return { ok: true, id: account.id, orgs: checked.orgs.length };
-      });
-      return readNow(result);
-    },
+    add: (name: string, key: string) => keyed(null, name, key),
 
     /** A new key for an account (its old one expired); the account, and so its history, stay. */
-    async replaceKey(id: string, rawKey: string): Promise<AccountResult> {
-      if (!deps.rules) return { ok: false, error: 'unsupported' };
-      const key = cleanKey(rawKey);
-      if (!key) return { ok: false, error: 'format' };
-      const result = await deps.exclusively(async (): Promise<AccountResult> => {
-        const [accounts, keys] = await Promise.all([
-          deps.accounts.getValue(),
-          deps.keys.getValue(),
-        ]);
-        const account = accounts.find((a) => a.id === id);
-        if (!account) return { ok: false, error: 'unknown_account' };
-        if (Object.entries(keys).some(([other, k]) => k === key && other !== id))
-          return { ok: false, error: 'duplicate' };
-        const checked = await check(account, key, accounts, keys);
-        if (!checked.ok) return checked.result;
-        const next = accounts.map((a) => (a.id === id ? { ...a, masked: maskKey(key) } : a));
-        await deps.keys.setValue({ ...keys, [id]: key });
-        await deps.accounts.setValue(next);
-        await storeOrgs(id, checked.orgs, next);
-        return { ok: true, id, orgs: checked.orgs.length };
-      });
-      return readNow(result);
-    },
+    replaceKey: (id: string, key: string) => keyed(id, null, key),
 
     async rename(
       id: string,

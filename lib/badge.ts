@@ -1,3 +1,4 @@
+import { orgTitle } from './accounts';
 import { formatDuration } from './duration';
 import { formatAgo, formatClock, formatPercent } from './format';
 import { t, type MessageKey } from './i18n';
@@ -119,7 +120,7 @@ export function computeBadge({
 }: BadgeInput): BadgeView {
   const error = currentFailure(status);
   const app = t('extName');
-  const header = org ? [app, org.plan, org.name].filter(Boolean).join(' · ') : app;
+  const header = org ? [app, org.plan, orgTitle(org)].filter(Boolean).join(' · ') : app;
 
   if (
     error &&

@@ -36,6 +36,7 @@ export function diagnosticsText({
     `Consecutive failures: ${status.consecutiveFailures}`,
     `Storage problem: ${status.storeError ? `${status.storeError.detail} since ${iso(status.storeError.at)}` : 'none'}`,
     `Organisations: ${orgs.list.map((o) => `${o.uuid.slice(0, 8)}… (${o.plan ?? 'plan unknown'})`).join(', ') || 'none'}`,
+    `Added accounts: ${new Set(orgs.list.flatMap((o) => (o.account ? [o.account.id] : []))).size} (their keys are never shown)`,
     `Readings kept: ${readings}`,
     `Alert channels: ${channels.map((c) => `${c.type} ${maskedDestination(c)}${c.enabled ? '' : ' (off)'}`).join(', ') || 'none'}`,
     `Permissions: ${[...(permissions.permissions ?? []), ...(permissions.origins ?? [])].join(', ')}`,

@@ -19,7 +19,8 @@ const MAX_LABEL = 200;
 const KINDS: readonly LimitKind[] = ['session', 'weekly', 'weekly_model', 'other'];
 const TIERS = [0, 10, 60];
 /** The shapes the extension itself writes: org uuids, limit ids like `weekly:sonnet`. */
-const ORG_ID = /^[A-Za-z0-9-]{1,64}$/;
+/** claude.ai's org uuid, or an added login's `<account id>/<uuid>` (`lib/accounts.ts`). */
+const ORG_ID = /^(?:a[0-9a-z]{8}\/)?[A-Za-z0-9-]{1,64}$/;
 const LIMIT_ID = /^[A-Za-z0-9_:.-]{1,100}$/;
 /** Keys that would reach an object's prototype if anything ever merged the object. */
 const UNSAFE_KEYS = ['__proto__', 'constructor', 'prototype'];

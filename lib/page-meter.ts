@@ -66,14 +66,18 @@ export function pageOrgId(value: string | null | undefined): string | null {
   return UUID.test(decoded) ? decoded.toLowerCase() : null;
 }
 
-/** The organisation the meter shows: the page's own when known and tracked, else the badge's. */
+/**
+ * The organisation the meter shows: the page's own when known and tracked, else the badge's, of
+ * the browser's own login only: the page is signed in with it, never with an added account.
+ */
 export function meterOrg(
   orgs: readonly Org[],
   latest: Record<string, Reading>,
   settings: Pick<Settings, 'badgeOrg' | 'badge'>,
   pageOrg: string | null,
 ): Org | null {
-  return orgs.find((o) => o.uuid === pageOrg) ?? chooseBadgeOrg(orgs, latest, settings);
+  const own = orgs.filter((o) => !o.account);
+  return own.find((o) => o.uuid === pageOrg) ?? chooseBadgeOrg(own, latest, settings);
 }
 
 /** The two limits the compact meter draws, and a per-model cap when it binds before the weekly one. */

@@ -5,9 +5,7 @@ import type { OrgStatus } from './usage/types';
 /** What the status line says: its words, and what a person can do about it (a link or a button). */
 export interface StatusText {
   text: string;
-  action?:
-    | { kind: 'link'; href: string; label: string }
-    | { kind: 'allow-access' | 'accounts'; label: string };
+  action?: { kind: 'link'; href: string; label: string } | { kind: 'allow-access'; label: string };
 }
 
 export interface StatusTextInput {
@@ -51,7 +49,8 @@ export function statusText({
       if (failure.account)
         return {
           text: t('statusKeyExpired', failure.account.name),
-          action: { kind: 'accounts', label: t('statusPasteKey') },
+          // The extension's own page: from the popup, a link opens it in a tab.
+          action: { kind: 'link', href: '/options.html#accounts', label: t('statusPasteKey') },
         };
       return {
         text: t('statusSignedOut'),

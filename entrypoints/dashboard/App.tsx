@@ -1,3 +1,4 @@
+import { orgTitle } from '@/lib/accounts';
 import type { ComponentType } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
@@ -202,7 +203,7 @@ export function App({ initial }: { initial: PopupData }) {
             <h2 id="windows-title" class="dash-section-title">
               {t('dashWindows')}
             </h2>
-            <WindowsTable windows={history.windows} orgName={org.name} />
+            <WindowsTable windows={history.windows} orgName={orgTitle(org)} />
           </section>
         </div>
       )}

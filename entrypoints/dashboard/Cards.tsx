@@ -1,3 +1,4 @@
+import { orgTitle } from '@/lib/accounts';
 import { UsageRow } from '@/components/UsageRow';
 import { formatAgo } from '@/lib/format';
 import { limitOutlook } from '@/lib/outlook';
@@ -29,7 +30,7 @@ export function Cards({ orgs, latest, recent, thresholds, now }: CardsProps) {
         return (
           <section class="dash-card" key={org.uuid} aria-labelledby={`card-${org.uuid}`}>
             <header class="dash-card-head">
-              <h2 id={`card-${org.uuid}`}>{org.name}</h2>
+              <h2 id={`card-${org.uuid}`}>{orgTitle(org)}</h2>
               {org.plan && <span class="plan">{org.plan}</span>}
             </header>
             {reading && reading.limits.length > 0 ? (

@@ -1,3 +1,4 @@
+import { orgTitle } from '@/lib/accounts';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { historyRepo } from '@/lib/history-repo';
@@ -110,7 +111,7 @@ export function DataPanel({ settings }: { settings: Settings }) {
   async function exportCsv() {
     const orgs = await orgsItem.getValue();
     const names = Object.fromEntries(
-      [...(orgs.gone ?? []), ...orgs.list].map((o) => [o.uuid, o.name]),
+      [...(orgs.gone ?? []), ...orgs.list].map((o) => [o.uuid, orgTitle(o)]),
     );
     const readings = await soundReadings();
     download(`claude-usage-${stamp()}.csv`, 'text/csv', toCsv(readings, names));

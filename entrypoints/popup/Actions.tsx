@@ -15,6 +15,11 @@ export function Actions(props: {
   onRefresh: () => void;
 }) {
   const { nextTry, now, refreshing } = props;
+  // Said once, for both the accessible name and the tooltip.
+  const wait =
+    nextTry === null
+      ? undefined
+      : t('popupNextTry', [formatClock(nextTry, now), props.later!.formatDuration(nextTry - now)]);
   return (
     <div class="actions">
       {nextTry !== null && (
@@ -25,22 +30,8 @@ export function Actions(props: {
       <button
         type="button"
         class="icon-button"
-        aria-label={
-          nextTry === null
-            ? t('popupRefresh')
-            : t('popupNextTry', [
-                formatClock(nextTry, now),
-                props.later!.formatDuration(nextTry - now),
-              ])
-        }
-        title={
-          nextTry === null
-            ? undefined
-            : t('popupNextTry', [
-                formatClock(nextTry, now),
-                props.later!.formatDuration(nextTry - now),
-              ])
-        }
+        aria-label={wait ?? t('popupRefresh')}
+        title={wait}
         aria-busy={refreshing}
         aria-disabled={nextTry !== null}
         disabled={refreshing}

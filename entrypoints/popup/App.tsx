@@ -193,9 +193,6 @@ export function App({ initial }: { initial: PopupData }) {
             storeFailing={!!status.storeError}
             failingChannels={later.failingChannels(data.deliveries, data.routes.channels)}
             onOpenOptions={() => void ext.runtime.openOptionsPage()}
-            onOpenAccounts={() =>
-              void ext.tabs.create({ url: ext.runtime.getURL('/options.html#accounts') })
-            }
           />
         )}
         {org?.plan && <span class="plan">{org.plan}</span>}

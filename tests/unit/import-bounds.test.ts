@@ -130,6 +130,11 @@ describe('import bounds', () => {
       /^readings\[0\]\.orgId: .* is not a well-formed id/,
     ],
     [
+      "an added login's id that is a path",
+      (f) => (f.readings[0].orgId = 'a12345678/../etc'),
+      /^readings\[0\]\.orgId: .* is not a well-formed id/,
+    ],
+    [
       'an organisation id that is a number',
       (f) => (f.readings[0].orgId = 7),
       /^readings\[0\]\.orgId: 7 is not a well-formed id/,
@@ -230,6 +235,14 @@ describe('import bounds', () => {
     file.readings[0].at = NOW - 400 * DAY;
     const parsed = parseImport(JSON.stringify(file), bounds);
     expect(parsed).toEqual({ ok: true, readings: file.readings.slice(1), tooOld: 1 });
+  });
+
+  it("takes back an added login's readings, keyed `<account id>/<uuid>` as they were exported", () => {
+    const file = exportJson();
+    file.readings[0].orgId = `a0k3x9z1q/${file.readings[0].orgId}`;
+    const parsed = parseImport(JSON.stringify(file), bounds);
+    if (!parsed.ok) throw new Error(parsed.reason);
+    expect(parsed.readings[0]!.orgId).toBe(file.readings[0].orgId);
   });
 
   it('keeps only the fields a reading has', () => {

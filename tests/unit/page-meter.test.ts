@@ -104,6 +104,21 @@ describe('pageOrgId: the organisation the page is on', () => {
       meterOrg(orgs, latest, DEFAULT_SETTINGS, '00000000-0000-4000-8000-000000000000')?.uuid,
     ).toBe('team');
   });
+
+  it("never shows an added login's organisation: the page is signed in with the browser's", () => {
+    const work = { id: 'a12345678', name: 'Work' };
+    const added = `${work.id}/${ORG}`;
+    const orgs = [
+      { uuid: ORG, name: 'Mine', plan: 'Max 5x' },
+      { uuid: added, name: 'Mine', plan: 'Max 5x', account: work },
+    ];
+    // The added login is tighter and even the badge's fixed choice: the meter still shows the page's login.
+    const latest = { [ORG]: fakeReading(20), [added]: fakeReading(95, 10, { orgId: added }) };
+    const settings = { ...DEFAULT_SETTINGS, badgeOrg: added };
+    expect(meterOrg(orgs, latest, settings, null)?.uuid).toBe(ORG);
+    expect(meterOrg(orgs, latest, DEFAULT_SETTINGS, ORG)?.uuid).toBe(ORG);
+    expect(meterOrg(orgs.slice(1), latest, DEFAULT_SETTINGS, null)).toBeNull();
+  });
 });
 
 describe('meterLimits', () => {
