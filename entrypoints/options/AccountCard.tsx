@@ -7,7 +7,6 @@ import { statusText } from '@/lib/status-text';
 import type { Org } from '@/lib/usage/types';
 import { AccountRemove } from './AccountRemove';
 import { AccountRename } from './AccountRename';
-import { addedText } from './AddAccountForm';
 import { KeyField, KeySteps, KeySubmit } from './KeyField';
 import { useKeyForm } from './use-key-form';
 
@@ -53,7 +52,7 @@ function ReplaceKey({ account, api }: { account: Account; api: MessageApi }) {
     const answer = await form.send(() =>
       askWorker(api, { type: 'account-key', id: account.id, key }),
     );
-    if (answer?.ok) setResult(addedText(answer.orgs));
+    if (answer?.ok) setResult(t('accKeyReplaced'));
   }
 
   return (

@@ -26,9 +26,10 @@ export function AccountRemove(props: { account: Account; api: MessageApi; onClos
       keepHistory,
     }).catch(() => null);
     setBusy(false);
-    // On success the account leaves storage, and this confirmation with it.
-    if (!answer?.ok)
-      setError(answer ? accountErrorText(answer.error, null, Date.now()) : t('accNoWorker'));
+    // On success the account leaves storage, and this confirmation with it: the focus goes to
+    // the section's heading rather than to the page's start.
+    if (answer?.ok) document.getElementById('accounts-h')?.focus();
+    else setError(answer ? accountErrorText(answer.error, null, Date.now()) : t('accNoWorker'));
   }
 
   return (

@@ -56,7 +56,10 @@ export function AccountsSection({ api = browser as MessageApi }: { api?: Message
 
   return (
     <section id="accounts" aria-labelledby="accounts-h">
-      <h2 id="accounts-h">{t('optSecAccounts')}</h2>
+      {/* Focusable so the focus has a place to go when the account it was on is removed. */}
+      <h2 id="accounts-h" tabIndex={-1}>
+        {t('optSecAccounts')}
+      </h2>
       <p class="hint">{t('accIntro')}</p>
       <ul class="accounts">
         <li class="account own">

@@ -52,12 +52,7 @@ export function KeyField(props: {
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? `${id}-error ${warningId}` : warningId}
         />
-        <button
-          type="button"
-          aria-pressed={shown}
-          aria-controls={id}
-          onClick={() => setShown((s) => !s)}
-        >
+        <button type="button" aria-controls={id} onClick={() => setShown((s) => !s)}>
           {shown ? t('accHideKey') : t('accShowKey')}
         </button>
       </div>
@@ -78,7 +73,8 @@ export function KeySubmit(props: { label: string; busy: boolean; result: string 
   return (
     <>
       <p class="buttons">
-        <button type="submit" disabled={props.busy}>
+        {/* aria-disabled, not disabled: a disabled button would drop the focus while claude.ai is asked. */}
+        <button type="submit" aria-disabled={props.busy}>
           {props.label}
         </button>
       </p>

@@ -75,9 +75,10 @@ describe('AccountsSection: adding an account', () => {
     render(<AccountsSection />);
     fillAndAdd(' Work ', ` sessionKey=${KEY}; `);
     expect(await screen.findByText('Checking with claude.ai…')).toBeTruthy();
-    expect(
-      (screen.getByRole('button', { name: 'Add account' }) as HTMLButtonElement).disabled,
-    ).toBe(true);
+    const button = screen.getByRole('button', { name: 'Add account' });
+    expect(button.getAttribute('aria-disabled')).toBe('true');
+    // A second click while claude.ai is asked sends nothing more.
+    fireEvent.click(button);
     expect(sent(spy)).toEqual([{ type: 'account-add', name: 'Work', key: KEY }]);
     resolve({ ok: true, id: WORK.id, orgs: 2 });
     expect(await screen.findByText('Added: 2 organisations')).toBeTruthy();
@@ -203,7 +204,8 @@ describe('AccountsSection: the logins shown', () => {
     await waitFor(() =>
       expect(sent(spy)).toEqual([{ type: 'account-key', id: WORK.id, key: KEY }]),
     );
-    await waitFor(() => expect(field.value).toBe(''));
+    expect(await screen.findByText(/^New key accepted/)).toBeTruthy();
+    expect(field.value).toBe('');
   });
 });
 
@@ -229,6 +231,7 @@ describe('AccountsSection: renaming and removing', () => {
     await waitFor(() =>
       expect(sent(spy)).toEqual([{ type: 'account-remove', id: WORK.id, keepHistory }]),
     );
+    await waitFor(() => expect(document.activeElement?.id).toBe('accounts-h'));
   });
 
   it('sends nothing when the removal is cancelled', async () => {
