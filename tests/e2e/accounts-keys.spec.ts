@@ -54,6 +54,7 @@ test.describe('an added login’s key', () => {
     // Soft: the key checks below still run when these fail.
     expect.soft(csv).toContain(WORK_ORG_NAME);
     expect.soft(json).toContain(`${id}/${WORK_ORG}`);
+    await expect.soft(options.getByText(/damaged readings/)).toHaveCount(0);
     await options.getByText('Show what to send with a bug report').click();
     const diagnostics = options.locator('section[aria-labelledby=diagnostics] pre');
     await expect(diagnostics).toContainText('Claude Usage Meter');

@@ -170,10 +170,12 @@ test.describe('an added login', () => {
     await follows.selectOption(`${id}/${WORK_ORG}`);
     await expect.poll(async () => (await badge()).text).toBe(`${WORK_WEEKLY}%`);
 
-    // The same login again, by its key, by another key of it, or the browser's own: refused.
+    // The same login again, by its key or by another key of it, or the browser's own login by a
+    // key of its own (the fake answers a key it was not given with the browser's organisations).
     const otherKeyOfWork = 'sk-ant-sid02-WorkLogin_second-key-for-tests-5d0e';
     server.addLogin(otherKeyOfWork, { organizations: WORK_ORGS });
-    for (const key of [WORK_KEY, otherKeyOfWork, SESSION_COOKIE_VALUE]) {
+    const browsersOwn = 'sk-ant-sid02-BrowserLogin_another-key-for-tests';
+    for (const key of [WORK_KEY, otherKeyOfWork, browsersOwn]) {
       await addAccount(options, 'Again', key);
       const alert = addForm(options).getByRole('alert');
       await expect.soft(alert, `the key ${key}`).toContainText('already here');
