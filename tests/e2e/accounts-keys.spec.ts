@@ -41,9 +41,9 @@ test.describe('an added login’s key', () => {
     const options = await currentContext().newPage();
     const id = await addWorkByOptions(options, extensionId, sw);
     await triggerPoll();
-    // While the account is here its key is in two places: storage.local and the rule sending it.
+    // While the account is here its key is in two places: its storage item and the rule sending it.
     expect(whereFound(await everythingStored(await sw()), WORK_KEY)).toEqual([
-      'storage.local',
+      'storage.local/accountKeys',
       'session rules',
     ]);
 

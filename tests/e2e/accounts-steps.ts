@@ -87,8 +87,8 @@ export async function addWorkByOptions(page: Page, extensionId: string, sw: () =
 }
 
 /**
- * Every value the extension keeps, as text, by where it is kept: each storage area, each
- * IndexedDB store, and the request rules. A key found in any of them is a key kept.
+ * Every value the extension keeps, as text, by where it is kept: each key of storage.local, the
+ * other storage areas, each IndexedDB store, and the request rules. A key found in any of them is a key kept.
  */
 export function everythingStored(worker: Worker): Promise<Record<string, string>> {
   return worker.evaluate(async () => {
@@ -101,8 +101,10 @@ export function everythingStored(worker: Worker): Promise<Record<string, string>
         r.onsuccess = () => resolve(r.result);
         r.onerror = () => reject(r.error);
       });
+    const local = Object.entries(await chrome.storage.local.get(null));
     const out: Record<string, string> = {
-      'storage.local': text(await chrome.storage.local.get(null)),
+      // Key by key: the session key may sit in `accountKeys` only, not in a status or error text.
+      ...Object.fromEntries(local.map(([key, value]) => [`storage.local/${key}`, text(value)])),
       'storage.sync': text(await chrome.storage.sync.get(null)),
       'storage.session': text(await chrome.storage.session.get(null)),
       'session rules': text(await chrome.declarativeNetRequest.getSessionRules()),
