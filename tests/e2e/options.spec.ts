@@ -160,6 +160,7 @@ test.describe('the options page', () => {
     const nav = page.getByRole('navigation', { name: 'Sections of this page' });
     await expect(nav.getByRole('link')).toHaveText([
       'General',
+      'Accounts',
       'Alerts',
       'Channels',
       'Data',

@@ -31,7 +31,7 @@ const sent = (spy: ReturnType<typeof worker>) =>
 
 const keyInput = () =>
   screen.getByLabelText('Session key (the sessionKey cookie)') as HTMLInputElement;
-const nameInput = () => screen.getByLabelText('Name') as HTMLInputElement;
+const nameInput = () => screen.getByLabelText('Account name') as HTMLInputElement;
 
 function fillAndAdd(name: string, key: string) {
   fireEvent.input(nameInput(), { target: { value: name } });
@@ -258,6 +258,16 @@ describe('AccountsSection: renaming and removing', () => {
       expect(sent(spy)).toEqual([{ type: 'account-rename', id: WORK.id, name: 'Office' }]),
     );
     await waitFor(() => expect(screen.queryByLabelText('New name for Work')).toBeNull());
+  });
+});
+
+describe('AccountsSection at the most accounts', () => {
+  it('offers no add form and says why', async () => {
+    const ids = Array.from({ length: 8 }, (_, i) => `a0000000${i}`);
+    await accountsItem.setValue(ids.map((id) => ({ ...WORK, id, name: id })));
+    render(<AccountsSection />);
+    expect(await screen.findByText(/At most 8 accounts can be added/)).toBeTruthy();
+    expect(screen.queryByLabelText('Session key (the sessionKey cookie)')).toBeNull();
   });
 });
 
