@@ -12,10 +12,14 @@ import {
   WORK_MASKED,
   WORK_ORG,
   WORK_ORG_NAME,
+  WORK_ORGS,
+  WORK_TITLE,
 } from './accounts-steps';
+import { addChannel } from './channel-form';
 import type { ChromeApi } from './extension-state';
 import { expect, SESSION_COOKIE_VALUE, test } from './harness';
 import { download, MAX_ORG } from './options-data';
+import { sessionPayload } from './payloads';
 
 declare const chrome: ChromeApi;
 
@@ -83,6 +87,42 @@ test.describe('an added login’s key', () => {
     const before = server.requests.length;
     await triggerPoll();
     expect(server.requests.slice(before).filter(marked)).toEqual([]);
+  });
+
+  test('never reaches an alert: a channel and the desktop name the account, not its key', async ({
+    server,
+    signIn,
+    triggerPoll,
+    currentContext,
+    extensionId,
+    sw,
+  }) => {
+    server.setHandler('/hook', () => ({ status: 204 }));
+    server.addLogin(WORK_KEY, { organizations: WORK_ORGS, usage: { '*': sessionPayload(60) } });
+    await signIn();
+    await triggerPoll();
+    const options = await currentContext().newPage();
+    const id = await addWorkByOptions(options, extensionId, sw);
+    await triggerPoll();
+    await addChannel(options, 'Any webhook', {
+      Name: 'Team hook',
+      'Webhook address': 'https://claude.ai/hook',
+    });
+
+    // Only the Work login crosses a warning level.
+    server.addLogin(WORK_KEY, { organizations: WORK_ORGS, usage: { '*': sessionPayload(92) } });
+    await triggerPoll();
+    const hook = await server.waitForRequest(
+      (r) => r.path === '/hook' && JSON.parse(r.body || '{}').event === 'threshold',
+    );
+    expect(JSON.parse(hook.body)).toMatchObject({ percent: 92, organization: WORK_TITLE });
+    expect(hook.cookie).toBeUndefined();
+    for (const r of server.requests.filter((r) => r.path === '/hook')) {
+      expect(r.body).not.toContain(WORK_KEY);
+      expect(JSON.stringify(r.headers)).not.toContain(WORK_KEY);
+    }
+    const shown = await (await sw()).evaluate(() => chrome.notifications.getAll());
+    expect(Object.keys(shown)).toContain(`threshold:${id}/${WORK_ORG}|session`);
   });
 
   test('is sent again after a browser restart, which loses the session rules', async ({

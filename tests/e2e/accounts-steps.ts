@@ -68,7 +68,7 @@ export function accountEntry(page: Page, name: string) {
 /** Add an account by the options page as a person does: name, key, submit. */
 export async function addAccount(page: Page, name: string, key: string) {
   const form = addForm(page);
-  await form.getByLabel('Name', { exact: true }).fill(name);
+  await form.getByLabel('Account name', { exact: true }).fill(name);
   await form.getByLabel(/^Session key/).fill(key);
   await form.getByRole('button', { name: 'Add account', exact: true }).click();
 }
