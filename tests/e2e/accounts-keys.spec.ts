@@ -1,6 +1,5 @@
 import {
   accountsSection,
-  addWorkByOptions,
   everythingStored,
   marked,
   OWN_COOKIE,
@@ -14,6 +13,7 @@ import {
   WORK_ORG_NAME,
   WORK_ORGS,
   WORK_TITLE,
+  signedInWithWork,
 } from './accounts-steps';
 import { addChannel } from './channel-form';
 import type { ChromeApi } from './extension-state';
@@ -40,11 +40,13 @@ test.describe('an added login’s key', () => {
     extensionId,
     sw,
   }) => {
-    await signIn();
-    await triggerPoll();
-    const options = await currentContext().newPage();
-    const id = await addWorkByOptions(options, extensionId, sw);
-    await triggerPoll();
+    const { options, id } = await signedInWithWork({
+      signIn,
+      triggerPoll,
+      currentContext,
+      extensionId,
+      sw,
+    });
     // While the account is here its key is in two places: its storage item and the rule sending it.
     expect(whereFound(await everythingStored(await sw()), WORK_KEY)).toEqual([
       'storage.local/accountKeys',
@@ -99,11 +101,13 @@ test.describe('an added login’s key', () => {
   }) => {
     server.setHandler('/hook', () => ({ status: 204 }));
     server.addLogin(WORK_KEY, { organizations: WORK_ORGS, usage: { '*': sessionPayload(60) } });
-    await signIn();
-    await triggerPoll();
-    const options = await currentContext().newPage();
-    const id = await addWorkByOptions(options, extensionId, sw);
-    await triggerPoll();
+    const { options, id } = await signedInWithWork({
+      signIn,
+      triggerPoll,
+      currentContext,
+      extensionId,
+      sw,
+    });
     await addChannel(options, 'Any webhook', {
       Name: 'Team hook',
       'Webhook address': 'https://claude.ai/hook',
@@ -134,10 +138,13 @@ test.describe('an added login’s key', () => {
     sw,
     restart,
   }) => {
-    await signIn();
-    await triggerPoll();
-    const id = await addWorkByOptions(await currentContext().newPage(), extensionId, sw);
-    await triggerPoll();
+    const { id } = await signedInWithWork({
+      signIn,
+      triggerPoll,
+      currentContext,
+      extensionId,
+      sw,
+    });
     await restart();
     const mark = server.requests.length;
     await triggerPoll();

@@ -1,7 +1,7 @@
 import type { Page, Worker } from '@playwright/test';
 import type { FakeClaude, RecordedRequest } from '../fixtures/fake-claude';
 import type { ChromeApi } from './extension-state';
-import { expect, SESSION_COOKIE_VALUE } from './harness';
+import { expect, SESSION_COOKIE_VALUE, type ExtensionFixtures } from './harness';
 import { ONE_ORG } from './options-data';
 import { goodPayload } from './payloads';
 
@@ -84,6 +84,18 @@ export async function addWorkByOptions(page: Page, extensionId: string, sw: () =
   ).evaluate(async () => (await chrome.storage.local.get('accounts')).accounts as { id: string }[]);
   expect(accounts).toHaveLength(1);
   return accounts[0]!.id;
+}
+
+/** Signed in and polled, then Work added on the options page and polled: its page and its id. */
+export async function signedInWithWork(
+  f: Pick<ExtensionFixtures, 'signIn' | 'triggerPoll' | 'currentContext' | 'extensionId' | 'sw'>,
+): Promise<{ options: Page; id: string }> {
+  await f.signIn();
+  await f.triggerPoll();
+  const options = await f.currentContext().newPage();
+  const id = await addWorkByOptions(options, f.extensionId, f.sw);
+  await f.triggerPoll();
+  return { options, id };
 }
 
 /**

@@ -20,6 +20,7 @@ import {
   WORK_ORGS,
   WORK_TITLE,
   WORK_WEEKLY,
+  signedInWithWork,
 } from './accounts-steps';
 import type { ChromeApi } from './extension-state';
 import { expect, SESSION_COOKIE_VALUE, test } from './harness';
@@ -156,11 +157,13 @@ test.describe('an added login', () => {
     badge,
     openPopup,
   }) => {
-    await signIn();
-    await triggerPoll();
-    const options = await currentContext().newPage();
-    const id = await addWorkByOptions(options, extensionId, sw);
-    await triggerPoll();
+    const { options, id } = await signedInWithWork({
+      signIn,
+      triggerPoll,
+      currentContext,
+      extensionId,
+      sw,
+    });
     await expect.poll(async () => (await badge()).text).toBe(`${WORK_WEEKLY}%`);
 
     // The badge follows a chosen organisation of either login.
@@ -235,11 +238,13 @@ test.describe('an added login', () => {
     openPopup,
     storageGet,
   }) => {
-    await signIn();
-    await triggerPoll();
-    const options = await currentContext().newPage();
-    const id = await addWorkByOptions(options, extensionId, sw);
-    await triggerPoll();
+    const { options, id } = await signedInWithWork({
+      signIn,
+      triggerPoll,
+      currentContext,
+      extensionId,
+      sw,
+    });
     const workOrg = `${id}/${WORK_ORG}`;
 
     server.expireLogin(WORK_KEY);
