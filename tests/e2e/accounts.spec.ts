@@ -198,36 +198,6 @@ test.describe('an added login', () => {
     await expect(popup.getByLabel('Organisations')).not.toContainText(WORK_TITLE);
   });
 
-  test('is refused beside the field when claude.ai does not know its key, and nothing is kept', async ({
-    server,
-    signIn,
-    triggerPoll,
-    currentContext,
-    extensionId,
-    sw,
-  }) => {
-    const stale = 'sk-ant-sid02-ExpiredLogin_for-tests-9b1c';
-    server.addLogin(stale, { organizations: [] }).expire();
-    await signIn();
-    await triggerPoll();
-    const options = await currentContext().newPage();
-    await options.goto(`chrome-extension://${extensionId}/options.html`);
-    await addAccount(options, 'Old', stale);
-    await expect(addForm(options).getByRole('alert')).toContainText(/does not accept this key/);
-    // The key was asked about, with itself alone, and then forgotten.
-    const asked = server.requests.filter(marked);
-    expect(asked.length).toBeGreaterThan(0);
-    for (const r of asked) expect(r.cookie).toBe(`sessionKey=${stale}`);
-    const stored = await everythingStored(await sw());
-    expect(whereFound(stored, stale)).toEqual([]);
-    expect(JSON.parse(stored['storage.local/accounts'] ?? '[]')).toEqual([]);
-    // Not even a key that is not a session key at all is sent anywhere.
-    const before = server.requests.length;
-    await addAccount(options, 'Typo', 'hello');
-    await expect(addForm(options).getByRole('alert')).toContainText(/not a claude\.ai session key/);
-    expect(server.requests.slice(before).filter(marked)).toEqual([]);
-  });
-
   test('whose key expired says so on that account alone; the browser’s login carries on; a new key keeps its history', async ({
     server,
     signIn,
