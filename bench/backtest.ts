@@ -1,4 +1,4 @@
-import { forecast, forecastOptions, type Point } from '../lib/forecast';
+import { forecast, forecastOptions, type Point } from '../lib/forecast/forecast';
 import { seededRandom } from '../tests/fixtures/seeded-random';
 
 const MIN = 60_000;

@@ -1,7 +1,7 @@
 // Bundled by the bench and the demo (esbuild) and evaluated in an extension page: seeds history
 // through the project's own repository, so nothing in the shipped bundle exists for their sake.
-import { compactHistory } from '../lib/compaction';
-import { createSnapshotRepo, openUsageDb } from '../lib/db';
+import { compactHistory } from '../lib/history/compaction';
+import { createSnapshotRepo, openUsageDb } from '../lib/storage/db';
 import { DEFAULT_SETTINGS } from '../lib/settings';
 import type { Limit, Reading } from '../lib/usage/types';
 

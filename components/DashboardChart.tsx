@@ -8,10 +8,10 @@ import {
   valuesAt,
   type ChartPoint,
   type Series,
-} from '@/lib/chart-points';
-import { dragView, hitPoints, zoomView, type TimeView } from '@/lib/dashboard-chart';
-import { dateFormat, percentText } from '@/lib/intl-cache';
-import { t, uiLocale } from '@/lib/i18n';
+} from '@/lib/chart/chart-points';
+import { dragView, hitPoints, zoomView, type TimeView } from '@/lib/chart/dashboard-chart';
+import { dateFormat, percentText } from '@/lib/display/intl-cache';
+import { t, uiLocale } from '@/lib/display/i18n';
 
 // Only what is drawn here; the time scale's ticks come from the date adapter, their words from Intl.
 Chart.register(LineController, LineElement, PointElement, LinearScale, TimeScale);

@@ -1,6 +1,12 @@
-import { barValue, formatBalance, formatExact, formatExtra, formatPercent } from '@/lib/format';
-import { t } from '@/lib/i18n';
-import type { Level } from '@/lib/levels';
+import {
+  barValue,
+  formatBalance,
+  formatExact,
+  formatExtra,
+  formatPercent,
+} from '@/lib/display/format';
+import { t } from '@/lib/display/i18n';
+import type { Level } from '@/lib/display/levels';
 import type { Balance, ExtraUsage } from '@/lib/usage/types';
 
 /** Extra usage as a row: a bar of the monthly cap when there is one, else its text alone. */

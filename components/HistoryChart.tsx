@@ -10,11 +10,11 @@ import {
   valuesAt,
   type ChartPoint,
   type Series,
-} from '@/lib/chart-points';
-import { timeTicks } from '@/lib/chart-ticks';
-import { summarise } from '@/lib/chart-summary';
-import { formatPercent } from '@/lib/format';
-import { t, uiLocale } from '@/lib/i18n';
+} from '@/lib/chart/chart-points';
+import { timeTicks } from '@/lib/chart/chart-ticks';
+import { summarise } from '@/lib/chart/chart-summary';
+import { formatPercent } from '@/lib/display/format';
+import { t, uiLocale } from '@/lib/display/i18n';
 import type { Limit, Reading } from '@/lib/usage/types';
 import { futureStrip } from './future-strip';
 
@@ -230,7 +230,7 @@ export function HistoryChart({
           role="img"
           tabIndex={0}
           aria-keyshortcuts="ArrowLeft ArrowRight Home End Escape"
-          aria-label={summarise(series, Math.round((to - from) / 3_600_000), projections)}
+          aria-label={summarise(series, Math.round((to - from) / 3_600_000), projections, to)}
           aria-describedby="chart-keys"
           onKeyDown={onKeyDown}
           onBlur={() => setCursor(null)}

@@ -1,7 +1,7 @@
-import { orgTitle } from '@/lib/accounts';
-import { formatPercent } from '@/lib/format';
-import { t } from '@/lib/i18n';
-import type { Level } from '@/lib/levels';
+import { orgTitle } from '@/lib/accounts/accounts';
+import { formatPercent } from '@/lib/display/format';
+import { t } from '@/lib/display/i18n';
+import type { Level } from '@/lib/display/levels';
 import type { Org } from '@/lib/usage/types';
 
 export interface OrgSwitcherProps {

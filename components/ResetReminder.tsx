@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { offersReminder, reminderKey, type Reminders } from '@/lib/alerts/reminder';
-import { t } from '@/lib/i18n';
+import { t } from '@/lib/display/i18n';
 import type { Limit } from '@/lib/usage/types';
 import { ext } from '@/entrypoints/popup/ext';
 import { readStored, STORED_KEYS, watchStored } from '@/lib/storage/raw';

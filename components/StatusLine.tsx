@@ -1,6 +1,6 @@
 import type { FailingChannel } from '@/lib/channels/health';
-import { t } from '@/lib/i18n';
-import { statusText, type StatusTextInput } from '@/lib/status-text';
+import { t } from '@/lib/display/i18n';
+import { statusText, type StatusTextInput } from '@/lib/display/status-text';
 
 export interface StatusLineProps extends StatusTextInput {
   onAllowAccess?: () => void;

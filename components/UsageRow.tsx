@@ -1,9 +1,15 @@
 import type { ComponentChildren } from 'preact';
-import { formatDuration, formatForecastIn } from '@/lib/duration';
-import { barValue, formatClock, formatCountdown, formatExact, formatPercent } from '@/lib/format';
-import { t } from '@/lib/i18n';
-import type { Level } from '@/lib/levels';
-import type { LimitOutlook } from '@/lib/outlook';
+import { formatDuration, formatForecastIn } from '@/lib/display/duration';
+import {
+  barValue,
+  formatClock,
+  formatCountdown,
+  formatExact,
+  formatPercent,
+} from '@/lib/display/format';
+import { t } from '@/lib/display/i18n';
+import type { Level } from '@/lib/display/levels';
+import type { LimitOutlook } from '@/lib/forecast/outlook';
 import type { Limit } from '@/lib/usage/types';
 
 export interface UsageRowProps {

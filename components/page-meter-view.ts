@@ -1,11 +1,17 @@
-import { barValue, formatClock, formatCountdown, formatExtra, formatPercent } from '@/lib/format';
-import { t } from '@/lib/i18n';
-import { levelOf, type Level, type LevelThresholds } from '@/lib/levels';
-import { meterLimits } from '@/lib/page-meter';
-import { levelWithRisk, type LimitOutlook } from '@/lib/risk';
-import { statusText } from '@/lib/status-text';
+import {
+  barValue,
+  formatClock,
+  formatCountdown,
+  formatExtra,
+  formatPercent,
+} from '@/lib/display/format';
+import { t } from '@/lib/display/i18n';
+import { levelOf, type Level, type LevelThresholds } from '@/lib/display/levels';
+import { meterLimits } from '@/lib/meter/page-meter';
+import { levelWithRisk, type LimitOutlook } from '@/lib/forecast/risk';
+import { statusText } from '@/lib/display/status-text';
 import type { Limit, Org, OrgStatus, Reading } from '@/lib/usage/types';
-import type { Verdict } from '@/lib/verdict';
+import type { Verdict } from '@/lib/display/verdict';
 import { el, sync, type Child } from './dom';
 
 export interface PageMeterProps {

@@ -1,7 +1,7 @@
-import type { AccountError } from './accounts';
+import type { AccountError } from './accounts/accounts';
 import type { DeliveryRecord } from './channels/types';
-import type { LimitOutlook } from './outlook';
-import type { PollTrigger } from './poll-gate';
+import type { LimitOutlook } from './forecast/outlook';
+import type { PollTrigger } from './poll/poll-gate';
 
 /** Messages from extension pages to the background worker. Everything else is read from storage. */
 export type Message =

@@ -1,8 +1,8 @@
 import { browser } from 'wxt/browser';
-import { ensureMaintenanceAlarm, MAINTENANCE_ALARM } from '@/lib/alarms';
+import { ensureMaintenanceAlarm, MAINTENANCE_ALARM } from '@/lib/worker/alarms';
 import { answerMessage } from '@/lib/messages';
-import { openFromNotification } from '@/lib/notifier';
-import { POLL_ALARM } from '@/lib/poller';
+import { openFromNotification } from '@/lib/alerts/notifier';
+import { POLL_ALARM } from '@/lib/poll/poller';
 import { settingsItem } from '@/lib/storage/items';
 import { createServices } from './services';
 

@@ -1,6 +1,6 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { createPageMeter, type PageMeterView } from '@/components/page-meter-view';
-import { nextTickIn } from '@/lib/format';
+import { nextTickIn } from '@/lib/display/format';
 import { askWorker } from '@/lib/messages';
 import {
   isDarkColor,
@@ -10,12 +10,12 @@ import {
   meterOrg,
   pageOrgId,
   PAGE_ORG_COOKIE,
-} from '@/lib/page-meter';
+} from '@/lib/meter/page-meter';
 import { extensionApi, readStored, STORED_KEYS, watchStored, writeStored } from '@/lib/storage/raw';
-import type { PillPlace } from '@/lib/page-meter';
-import type { LimitOutlook } from '@/lib/outlook';
-import { currentFailure, statusOf } from '@/lib/status';
-import { verdictOf } from '@/lib/verdict';
+import type { PillPlace } from '@/lib/meter/page-meter';
+import type { LimitOutlook } from '@/lib/forecast/outlook';
+import { currentFailure, statusOf } from '@/lib/poll/status';
+import { verdictOf } from '@/lib/display/verdict';
 import { createPlacement } from './placement';
 import { readMeterData, watchMeterData, type MeterData } from './data';
 import { createMeterLayer } from './layer';

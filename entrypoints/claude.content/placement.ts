@@ -5,7 +5,7 @@ import {
   dockPosition,
   findEditor,
   type PillPlace,
-} from '@/lib/page-meter';
+} from '@/lib/meter/page-meter';
 
 export interface Placement {
   /** Whether the last placing found claude.ai's composer (docked) or not (a floating pill). */

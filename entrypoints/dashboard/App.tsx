@@ -1,14 +1,19 @@
-import { orgTitle } from '@/lib/accounts';
+import { orgTitle } from '@/lib/accounts/accounts';
 import type { ComponentType } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { DashboardChartProps } from '@/components/DashboardChart';
 import { OrgSwitcher } from '@/components/OrgSwitcher';
-import { badgeLimit } from '@/lib/badge';
-import { DASHBOARD_RANGES, rangeById, rangeResolution, type RangeId } from '@/lib/dashboard-ranges';
-import { nextTickIn } from '@/lib/format';
-import { t, type MessageKey } from '@/lib/i18n';
-import { levelOf } from '@/lib/levels';
+import { badgeLimit } from '@/lib/badge/badge';
+import {
+  DASHBOARD_RANGES,
+  rangeById,
+  rangeResolution,
+  type RangeId,
+} from '@/lib/chart/dashboard-ranges';
+import { nextTickIn } from '@/lib/display/format';
+import { t, type MessageKey } from '@/lib/display/i18n';
+import { levelOf } from '@/lib/display/levels';
 import { readPopupData, watchPopupData, type PopupData } from '@/lib/storage/page-data';
 import { Cards } from './Cards';
 import { Habits } from './Habits';

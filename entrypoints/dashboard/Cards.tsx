@@ -1,11 +1,11 @@
-import { orgTitle } from '@/lib/accounts';
+import { orgTitle } from '@/lib/accounts/accounts';
 import { UsageRow } from '@/components/UsageRow';
-import { formatAgo } from '@/lib/format';
-import { limitOutlook } from '@/lib/outlook';
-import { seriesSlots } from '@/lib/palette';
-import { levelWithRisk } from '@/lib/risk';
-import { t } from '@/lib/i18n';
-import { levelOf, type LevelThresholds } from '@/lib/levels';
+import { formatAgo } from '@/lib/display/format';
+import { limitOutlook } from '@/lib/forecast/outlook';
+import { seriesSlots } from '@/lib/display/palette';
+import { levelWithRisk } from '@/lib/forecast/risk';
+import { t } from '@/lib/display/i18n';
+import { levelOf, type LevelThresholds } from '@/lib/display/levels';
 import type { Org, Reading } from '@/lib/usage/types';
 
 export interface CardsProps {

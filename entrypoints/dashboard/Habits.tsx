@@ -1,10 +1,10 @@
 import { useEffect } from 'preact/hooks';
-import { formatDuration } from '@/lib/duration';
-import type { HeatMap, HitSummary } from '@/lib/habits';
-import { numberFormat, percentText } from '@/lib/intl-cache';
-import { t } from '@/lib/i18n';
-import type { RangeId } from '@/lib/dashboard-ranges';
-import type { WeekSummary } from '@/lib/windows';
+import { formatDuration } from '@/lib/display/duration';
+import type { HeatMap, HitSummary } from '@/lib/history/habits';
+import { numberFormat, percentText } from '@/lib/display/intl-cache';
+import { t } from '@/lib/display/i18n';
+import type { RangeId } from '@/lib/chart/dashboard-ranges';
+import type { WeekSummary } from '@/lib/history/windows';
 import { formatWhen, hourName, periodPhrase, weekdayName } from './labels';
 
 export interface HabitsProps {

@@ -1,8 +1,8 @@
 import { useMemo, useState } from 'preact/hooks';
-import { percentText } from '@/lib/intl-cache';
-import { t, type MessageKey } from '@/lib/i18n';
-import { windowsToCsv } from '@/lib/windows-csv';
-import { sortWindows, type UsageWindow, type WindowSortKey } from '@/lib/windows';
+import { percentText } from '@/lib/display/intl-cache';
+import { t, type MessageKey } from '@/lib/display/i18n';
+import { windowsToCsv } from '@/lib/history/windows-csv';
+import { sortWindows, type UsageWindow, type WindowSortKey } from '@/lib/history/windows';
 import { formatWhen, whenParts } from './labels';
 
 /** Rows drawn at first: a year holds some 1,900 windows, and drawing them all delays the page. */

@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { DashboardHistory } from '@/lib/dashboard-history';
-import type { Snapshot, SnapshotRepo } from '@/lib/db';
+import type { DashboardHistory } from '@/lib/history/dashboard-history';
+import type { Snapshot, SnapshotRepo } from '@/lib/storage/db';
 import type { Reading } from '@/lib/usage/types';
 
 // The database and the statistics load beside the cards' first paint, not before it.
-const repoModule = import('@/lib/history-repo');
-const derivation = import('@/lib/dashboard-history');
+const repoModule = import('@/lib/storage/history-repo');
+const derivation = import('@/lib/history/dashboard-history');
 
 export type { DashboardHistory };
 
@@ -24,7 +24,7 @@ async function readRange(r: SnapshotRepo, orgId: string, from: number, to: numbe
   return readings;
 }
 
-const packsModule = import('@/lib/db-packs');
+const packsModule = import('@/lib/storage/db-packs');
 const openRepo = () =>
   Promise.all([repoModule, packsModule]).then(([{ historyRepo }, { dayPacks }]) =>
     historyRepo(dayPacks),

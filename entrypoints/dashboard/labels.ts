@@ -1,6 +1,6 @@
-import type { RangeId } from '@/lib/dashboard-ranges';
-import { dateFormat } from '@/lib/intl-cache';
-import { t, type MessageKey } from '@/lib/i18n';
+import type { RangeId } from '@/lib/chart/dashboard-ranges';
+import { dateFormat } from '@/lib/display/intl-cache';
+import { t, type MessageKey } from '@/lib/display/i18n';
 
 /** Monday 1 January 2024, a fixed Monday to name weekdays by. */
 const A_MONDAY = Date.UTC(2024, 0, 1);

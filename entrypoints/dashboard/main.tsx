@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { t } from '@/lib/i18n';
+import { t } from '@/lib/display/i18n';
 import { readPopupData } from '@/lib/storage/page-data';
 import { App } from './App';
 // The popup's palette, bars and level colours, then this page's layout.

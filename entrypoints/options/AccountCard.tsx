@@ -1,9 +1,9 @@
 import { useRef, useState } from 'preact/hooks';
-import type { AccountState } from '@/lib/account-state';
-import type { Account } from '@/lib/accounts';
-import { t } from '@/lib/i18n';
+import type { AccountState } from '@/lib/accounts/account-state';
+import type { Account } from '@/lib/accounts/accounts';
+import { t } from '@/lib/display/i18n';
 import { askWorker, type MessageApi } from '@/lib/messages';
-import { statusText } from '@/lib/status-text';
+import { statusText } from '@/lib/display/status-text';
 import type { Org } from '@/lib/usage/types';
 import { AccountRemove } from './AccountRemove';
 import { AccountRename } from './AccountRename';

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Account } from '@/lib/accounts';
-import { t } from '@/lib/i18n';
+import type { Account } from '@/lib/accounts/accounts';
+import { t } from '@/lib/display/i18n';
 import { askWorker, type MessageApi } from '@/lib/messages';
 import { accountErrorText } from './account-errors';
 

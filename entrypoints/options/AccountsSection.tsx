@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { accountState, orgsOfAccount } from '@/lib/account-state';
-import { MAX_ACCOUNTS, type Account } from '@/lib/accounts';
-import { t } from '@/lib/i18n';
+import { accountState, orgsOfAccount } from '@/lib/accounts/account-state';
+import { MAX_ACCOUNTS, type Account } from '@/lib/accounts/accounts';
+import { t } from '@/lib/display/i18n';
 import type { MessageApi } from '@/lib/messages';
 import { EMPTY_STATUS } from '@/lib/settings';
 import { accountsItem, orgsItem, statusItem } from '@/lib/storage/items';

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
-import { cleanName, MAX_ACCOUNT_NAME } from '@/lib/accounts';
-import { t } from '@/lib/i18n';
+import { cleanName, MAX_ACCOUNT_NAME } from '@/lib/accounts/accounts';
+import { t } from '@/lib/display/i18n';
 import { askWorker, type MessageApi } from '@/lib/messages';
 import { accountErrorText } from './account-errors';
 import { describedBy, Field } from './fields';

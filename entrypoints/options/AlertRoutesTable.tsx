@@ -1,6 +1,6 @@
 import { routeOn, type RouteTarget } from '@/lib/channels/routing';
 import { ROUTED_EVENTS, type AlertRoutes, type RoutedEvent } from '@/lib/channels/types';
-import { t } from '@/lib/i18n';
+import { t } from '@/lib/display/i18n';
 import type { Settings } from '@/lib/settings';
 import { eventName } from './event-names';
 

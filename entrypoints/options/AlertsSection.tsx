@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { routedAnywhere, setRoute, type RouteTarget } from '@/lib/channels/routing';
 import { routesItem } from '@/lib/storage/items';
 import { DEFAULT_ROUTES, type AlertRoutes, type RoutedEvent } from '@/lib/channels/types';
-import { t } from '@/lib/i18n';
+import { t } from '@/lib/display/i18n';
 import { orgsItem } from '@/lib/storage/items';
 import type { Org } from '@/lib/usage/types';
 import { AlertRoutesTable } from './AlertRoutesTable';

@@ -1,5 +1,5 @@
 import { useEffect } from 'preact/hooks';
-import { t, type MessageKey } from '@/lib/i18n';
+import { t, type MessageKey } from '@/lib/display/i18n';
 import type { Settings } from '@/lib/settings';
 import { AccountsSection } from './AccountsSection';
 import { AlertsSection } from './AlertsSection';

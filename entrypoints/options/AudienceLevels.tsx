@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { GLOBAL_RULES, parseLevels, type AudienceRules } from '@/lib/alerts/audience';
 import type { AlertRoutes } from '@/lib/channels/types';
-import { formatPercent } from '@/lib/format';
+import { formatPercent } from '@/lib/display/format';
 import type { AlertKind, Settings } from '@/lib/settings';
-import { t, type MessageKey } from '@/lib/i18n';
+import { t, type MessageKey } from '@/lib/display/i18n';
 import type { Org } from '@/lib/usage/types';
 import { describedBy, Field } from './fields';
 import { OrgChoice } from './OrgChoice';

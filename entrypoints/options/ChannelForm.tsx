@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { PLACEHOLDERS } from '@/lib/channels/render';
 import type { Channel, ChannelType } from '@/lib/channels/types';
 import type { ChannelErrors } from '@/lib/channels/validate';
-import { t } from '@/lib/i18n';
+import { t } from '@/lib/display/i18n';
 import { EMPTY, toChannel, type Draft, type TextKey } from './channel-draft';
 import { describedBy, Field } from './fields';
 

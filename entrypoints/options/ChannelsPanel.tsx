@@ -8,8 +8,8 @@ import {
   type DeliveryRecord,
 } from '@/lib/channels/types';
 import { maskedDestination, originPattern } from '@/lib/channels/validate';
-import { formatClock } from '@/lib/format';
-import { t } from '@/lib/i18n';
+import { formatClock } from '@/lib/display/format';
+import { t } from '@/lib/display/i18n';
 import { CLAUDE_HOST_PERMISSION } from '@/lib/usage/host';
 import { ChannelForm, channelTypeName } from './ChannelForm';
 import { eventName } from './event-names';

@@ -1,4 +1,4 @@
-import { t } from '@/lib/i18n';
+import { t } from '@/lib/display/i18n';
 import { DataPanel } from './DataPanel';
 import { NumberField, type SettingsForm } from './form';
 

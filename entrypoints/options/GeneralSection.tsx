@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { t } from '@/lib/i18n';
+import { t } from '@/lib/display/i18n';
 import { orgsItem } from '@/lib/storage/items';
 import type { Org } from '@/lib/usage/types';
 import { Check, Field } from './fields';

@@ -1,6 +1,6 @@
 import type { RefObject } from 'preact';
 import { useState } from 'preact/hooks';
-import { t } from '@/lib/i18n';
+import { t } from '@/lib/display/i18n';
 
 /** How every session key begins: the field's placeholder, the same in every language. */
 const KEY_START = 'sk-ant-sid…';

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
-import { formatPercent } from '@/lib/format';
-import { t } from '@/lib/i18n';
+import { formatPercent } from '@/lib/display/format';
+import { t } from '@/lib/display/i18n';
 
 /** At most this many warning levels: more would nag (and the settings check allows five). */
 export const MAX_THRESHOLDS = 5;

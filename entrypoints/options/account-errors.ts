@@ -1,6 +1,6 @@
-import { MAX_ACCOUNT_NAME, MAX_ACCOUNTS, type AccountError } from '@/lib/accounts';
-import { formatClock } from '@/lib/format';
-import { t } from '@/lib/i18n';
+import { MAX_ACCOUNT_NAME, MAX_ACCOUNTS, type AccountError } from '@/lib/accounts/accounts';
+import { formatClock } from '@/lib/display/format';
+import { t } from '@/lib/display/i18n';
 
 /**
  * What went wrong with a pasted key or a name, in words that say what to do. `until` is when

@@ -8,7 +8,7 @@ import {
   type WebhookChannel,
 } from '@/lib/channels/types';
 import { parseHeaderLines, validateChannel, type ChannelErrors } from '@/lib/channels/validate';
-import { t } from '@/lib/i18n';
+import { t } from '@/lib/display/i18n';
 
 /** Pushover's own API; a compatible server may stand in (the field is validated like any other). */
 export const PUSHOVER_API = 'https://api.pushover.net';

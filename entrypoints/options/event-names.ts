@@ -1,5 +1,5 @@
 import type { DeliveryEvent } from '@/lib/channels/types';
-import { t, type MessageKey } from '@/lib/i18n';
+import { t, type MessageKey } from '@/lib/display/i18n';
 
 const EVENT_KEYS: Record<DeliveryEvent, MessageKey> = {
   threshold: 'chEventThreshold',

@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { t } from '@/lib/i18n';
+import { t } from '@/lib/display/i18n';
 import { settingsItem } from '@/lib/storage/items';
 import { migrateSettings } from '@/lib/settings/validate';
 import { App } from './App';

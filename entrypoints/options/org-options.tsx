@@ -1,6 +1,6 @@
-import { groupOrgs, hasAddedLogins } from '@/lib/account-state';
-import { orgTitle } from '@/lib/accounts';
-import { t } from '@/lib/i18n';
+import { groupOrgs, hasAddedLogins } from '@/lib/accounts/account-state';
+import { orgTitle } from '@/lib/accounts/accounts';
+import { t } from '@/lib/display/i18n';
 import type { Org } from '@/lib/usage/types';
 
 const option = (org: Org) => (

@@ -1,9 +1,9 @@
 import { useRef, useState } from 'preact/hooks';
-import type { SnapshotRepo } from '@/lib/db';
-import { formatCount } from '@/lib/format';
-import { t } from '@/lib/i18n';
-import { importBounds } from '@/lib/import';
-import { runImport, type ImportOutcome } from '@/lib/import-run';
+import type { SnapshotRepo } from '@/lib/storage/db';
+import { formatCount } from '@/lib/display/format';
+import { t } from '@/lib/display/i18n';
+import { importBounds } from '@/lib/history/import';
+import { runImport, type ImportOutcome } from '@/lib/history/import-run';
 import type { Settings } from '@/lib/settings';
 
 /** Larger than any export of ours (a year compacts to a few MB): refused before it is read. */

@@ -1,6 +1,6 @@
 import { useRef, useState } from 'preact/hooks';
-import { cleanKey } from '@/lib/accounts';
-import { t } from '@/lib/i18n';
+import { cleanKey } from '@/lib/accounts/accounts';
+import { t } from '@/lib/display/i18n';
 import type { AccountResult } from '@/lib/messages';
 import { accountErrorText, isNameError } from './account-errors';
 

@@ -1,5 +1,5 @@
-import { formatClock } from '@/lib/format';
-import { t } from '@/lib/i18n';
+import { formatClock } from '@/lib/display/format';
+import { t } from '@/lib/display/i18n';
 import type * as AfterPaint from './after-paint';
 import { ext } from './ext';
 

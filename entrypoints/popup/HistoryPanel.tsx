@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { t } from '@/lib/i18n';
+import { t } from '@/lib/display/i18n';
 
 const H = 3_600_000;
 /** The chart's ranges. */

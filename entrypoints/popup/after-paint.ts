@@ -1,10 +1,10 @@
 // What the popup loads right after its first paint, in one chunk: the bars wait for none of it.
 export { StatusLine } from '@/components/StatusLine';
 export { failingChannels } from '@/lib/channels/health';
-export { limitOutlook } from '@/lib/outlook';
+export { limitOutlook } from '@/lib/forecast/outlook';
 export { OrgSwitcher } from '@/components/OrgSwitcher';
-export { tightestOf } from '@/lib/badge';
-export { CLICK_SPACING_MS, pollGate } from '@/lib/poll-gate';
-export { formatDuration } from '@/lib/duration';
+export { tightestOf } from '@/lib/badge/badge';
+export { CLICK_SPACING_MS, pollGate } from '@/lib/poll/poll-gate';
+export { formatDuration } from '@/lib/display/duration';
 export { reminderFor as bell } from '@/components/ResetReminder';
 export { askWorker } from '@/lib/messages';

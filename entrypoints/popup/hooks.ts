@@ -1,6 +1,6 @@
 import { useEffect, useLayoutEffect } from 'preact/hooks';
 import type { PopupData } from '@/lib/storage/page-data';
-import { nextTickIn } from '@/lib/format';
+import { nextTickIn } from '@/lib/display/format';
 import type { Theme } from '@/lib/settings';
 import type { Limit, Reading } from '@/lib/usage/types';
 import { later as load } from './later';

@@ -13,7 +13,7 @@ export const later = {
   afterPaint: once(() => import('./after-paint')),
   chart: once(() => import('@/components/HistoryChart')),
   storage: once(() => import('@/lib/storage/page-data')),
-  db: once(() => import('@/lib/history-repo')),
+  db: once(() => import('@/lib/storage/history-repo')),
 };
 
 /** Starts loading everything the popup shows after its first paint. */

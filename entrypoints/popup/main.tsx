@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { t } from '@/lib/i18n';
+import { t } from '@/lib/display/i18n';
 import { App } from './App';
 import { readFirstPaint } from '@/lib/storage/first-paint';
 import { ext } from './ext';

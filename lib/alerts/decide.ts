@@ -1,11 +1,18 @@
-import { accountOfKey } from '../accounts';
-import { formatDuration } from '../duration';
-import { formatClock, formatPercent } from '../format';
-import { t } from '../i18n';
+import { accountOfKey } from '../accounts/accounts';
+import { formatDuration } from '../display/duration';
+import { formatClock, formatPercent } from '../display/format';
+import { t } from '../display/i18n';
 import type { Settings } from '../settings';
 import type { Failure, Limit, Reading } from '../usage/types';
 import { decideForecast, forecastNotice } from './forecast-alert';
-import type { AlertState, LimitMemory, Notice } from './state';
+import { hold } from './quiet';
+import {
+  KEY_EXPIRED,
+  type AlertState,
+  type Decision,
+  type LimitMemory,
+  type Notice,
+} from './state';
 import { decideUnused } from './unused';
 
 type NotificationSettings = Settings['notifications'];
@@ -25,28 +32,7 @@ export interface ReadingInput {
   reading: Reading;
 }
 
-export interface Decision {
-  notices: Notice[];
-  state: AlertState;
-}
-
-/** Minutes since local midnight, for quiet hours; the caller passes it so tests need no time zone. */
-export function inQuietHours(
-  quiet: NotificationSettings['quietHours'],
-  localMinutes: number,
-): boolean {
-  if (!quiet.enabled) return false;
-  const toMinutes = (hhmm: string) => {
-    const [h, m] = hhmm.split(':').map(Number);
-    return (h ?? 0) * 60 + (m ?? 0);
-  };
-  const start = toMinutes(quiet.start);
-  const end = toMinutes(quiet.end);
-  if (start === end) return false;
-  return start < end
-    ? localMinutes >= start && localMinutes < end
-    : localMinutes >= start || localMinutes < end;
-}
+export type { Decision } from './state';
 
 /** A notice's message line, with the organisation after it when several are tracked. */
 export function withOrg(line: string, orgLabel?: string): string {
@@ -179,8 +165,6 @@ export function decideOnReading(
   return hold({ notices: settings.enabled ? notices : [], state: next }, settings, localMinutes);
 }
 
-const KEY_EXPIRED = 'key-expired:';
-
 /** After a failed poll: a sign-out is announced once; nothing else, and never a reset. Pure. */
 export function decideOnFailure(
   state: AlertState,
@@ -215,50 +199,5 @@ export function decideOnFailure(
   return hold({ notices: settings.enabled ? [notice] : [], state: next }, settings, localMinutes);
 }
 
-/**
- * In quiet hours, notices wait; afterwards, the most important one still true is shown, and any
- * "use it or lose it" still true besides (it would not come again that week). `now`
- * (0 when unknown) drops one whose time has passed even when no reading shows it. Pure.
- */
-export function releaseHeld(
-  state: AlertState,
-  latest: Record<string, Reading>,
-  settings: NotificationSettings,
-  localMinutes: number,
-  now = 0,
-): Decision {
-  if (state.held.length === 0 || inQuietHours(settings.quietHours, localMinutes))
-    return { notices: [], state };
-  const stillTrue = state.held.filter((notice) => {
-    if (notice.percent === undefined || !notice.key)
-      return notice.kind !== 'signed_out'
-        ? true
-        : notice.id.startsWith(KEY_EXPIRED)
-          ? !!state.keyExpiredShown?.includes(notice.id.slice(KEY_EXPIRED.length))
-          : state.signedOutShown;
-    const [orgId, limitId] = notice.key.split('|');
-    const limit = latest[orgId!]?.limits.find((l) => l.id === limitId);
-    // Past its time (by the reading, or by the clock when the last poll failed): dropped.
-    const at = Math.max(latest[orgId!]?.at ?? 0, now);
-    if (notice.expiresAt !== undefined && at >= notice.expiresAt) return false;
-    if (limit === undefined) return false;
-    // "Use it or lose it" stays true while usage stays below its percent; the others while above.
-    return notice.kind === 'unused'
-      ? limit.percent < notice.percent
-      : limit.percent >= notice.percent;
-  });
-  const [best, ...rest] = stillTrue.sort((a, b) => b.priority - a.priority);
-  // "Use it or lose it" comes once a week: never lost to a warning that outranks it.
-  const shown = best ? [best, ...rest.filter((n) => n.kind === 'unused')] : [];
-  return { notices: settings.enabled ? shown : [], state: { ...state, held: [] } };
-}
-
-function hold(decision: Decision, settings: NotificationSettings, localMinutes: number): Decision {
-  if (decision.notices.length === 0 || !inQuietHours(settings.quietHours, localMinutes))
-    return decision;
-  const held = [
-    ...decision.state.held.filter((h) => !decision.notices.some((n) => n.id === h.id)),
-    ...decision.notices,
-  ];
-  return { notices: [], state: { ...decision.state, held } };
-}
+// Quiet hours and what they hold: `./quiet.ts`.
+export { inQuietHours, releaseHeld } from './quiet';

@@ -1,7 +1,7 @@
-import { formatDuration, formatForecastIn } from '../duration';
-import { forecast, forecastOptions, type Point } from '../forecast';
-import { formatClock } from '../format';
-import { t } from '../i18n';
+import { formatDuration, formatForecastIn } from '../display/duration';
+import { forecast, forecastOptions, type Point } from '../forecast/forecast';
+import { formatClock } from '../display/format';
+import { t } from '../display/i18n';
 import type { Settings } from '../settings';
 import type { Limit } from '../usage/types';
 import type { LimitMemory, Notice } from './state';

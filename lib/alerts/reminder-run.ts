@@ -1,4 +1,4 @@
-import { orgTitle } from '../accounts';
+import { orgTitle } from '../accounts/accounts';
 import type { Item } from '../storage/item';
 import type { PollState } from '../storage/poll-store';
 import {

@@ -1,6 +1,6 @@
-import { formatDuration } from '../duration';
-import { formatClock, formatPercent } from '../format';
-import { t } from '../i18n';
+import { formatDuration } from '../display/duration';
+import { formatClock, formatPercent } from '../display/format';
+import { t } from '../display/i18n';
 import type { Reading } from '../usage/types';
 import { withOrg } from './decide';
 import type { Notice } from './state';

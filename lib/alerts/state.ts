@@ -60,6 +60,15 @@ export interface AlertState {
   audiences?: Record<string, AlertState>;
 }
 
+/** What a rule decided: the notices to give, and the alert memory after them. */
+export interface Decision {
+  notices: Notice[];
+  state: AlertState;
+}
+
+/** The id prefix of an added login's "session key expired" notice, before its account id. */
+export const KEY_EXPIRED = 'key-expired:';
+
 export const EMPTY_ALERT_STATE: AlertState = { limits: {}, signedOutShown: false, held: [] };
 
 /**
@@ -75,7 +84,7 @@ export function withoutOrgs(
   const clean = (s: AlertState): AlertState => ({
     ...s,
     limits: Object.fromEntries(Object.entries(s.limits).filter(([key]) => keep(key))),
-    held: s.held.filter((n) => keep(n.key) && n.id !== `key-expired:${accountId}`),
+    held: s.held.filter((n) => keep(n.key) && n.id !== KEY_EXPIRED + accountId),
     keyExpiredShown: s.keyExpiredShown?.filter((id) => id !== accountId),
   });
   const audiences = state.audiences

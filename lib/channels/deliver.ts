@@ -1,4 +1,4 @@
-import { t } from '../i18n';
+import { t } from '../display/i18n';
 import type { HttpRequest } from './types';
 
 /** Waits between attempts: 1 s, 4 s, 10 s. Short enough to finish while the worker is awake. */

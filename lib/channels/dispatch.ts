@@ -1,4 +1,4 @@
-import { t } from '../i18n';
+import { t } from '../display/i18n';
 import type { Item } from '../storage/item';
 import { deliver, type DeliverDeps } from './deliver';
 import { renderRequest, type SendContext } from './render';

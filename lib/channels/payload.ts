@@ -1,6 +1,6 @@
-import { orgTitle } from '../accounts';
+import { orgTitle } from '../accounts/accounts';
 import type { Notice } from '../alerts/state';
-import { t } from '../i18n';
+import { t } from '../display/i18n';
 import type { OrgsState } from '../settings';
 import type { Reading } from '../usage/types';
 import { ROUTED_EVENTS, type AlertPayload, type RoutedEvent } from './types';

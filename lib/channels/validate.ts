@@ -1,4 +1,4 @@
-import { t } from '../i18n';
+import { t } from '../display/i18n';
 import { fillTemplate, SAMPLE_PAYLOAD, webhookContentType } from './render';
 import type { Channel, Header } from './types';
 

@@ -1,5 +1,5 @@
 // Validation and migration: what the options page may save, and what any stored shape becomes.
-import { t } from '../i18n';
+import { t } from '../display/i18n';
 import { DEFAULT_SETTINGS, type Settings } from './index';
 
 export type SettingsErrors = Partial<Record<string, string>>;

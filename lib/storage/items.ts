@@ -1,5 +1,5 @@
 import { storage } from 'wxt/utils/storage';
-import type { Account } from '../accounts';
+import type { Account } from '../accounts/accounts';
 import { EMPTY_ALERT_STATE, type AlertState } from '../alerts/state';
 import type { Reminders } from '../alerts/reminder';
 import { migrateRoutes, migrateRoutesV3 } from '../channels/migrate';

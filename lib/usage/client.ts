@@ -35,15 +35,10 @@ export { CLAUDE_HOST_PERMISSION } from './host';
  * `marker`; no cookie is ever read or set here.
  * Every expected outcome is a value; this never throws.
  */
-export function createClaudeClient({
-  fetch,
-  now,
-  timeoutMs = 20_000,
-  origin = 'https://claude.ai',
-  marker,
-}: ClientDeps) {
+export function createClaudeClient(deps: ClientDeps) {
+  const { now, timeoutMs = 20_000, origin = 'https://claude.ai', marker } = deps;
   const request = (path: string, redirect: RequestRedirect, signal: AbortSignal) =>
-    fetch(`${origin}${path}${marker ? `?${marker}` : ''}`, {
+    deps.fetch(`${origin}${path}${marker ? `?${marker}` : ''}`, {
       credentials: marker ? 'omit' : 'include',
       cache: 'no-store',
       headers: { accept: 'application/json' },

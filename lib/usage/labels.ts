@@ -1,4 +1,4 @@
-import { t } from '../i18n';
+import { t } from '../display/i18n';
 import type { Limit, Reading } from './types';
 
 /** Product and model names we give limits whose payload key names them (kept as they are). */

@@ -1,4 +1,4 @@
-import { t } from '../i18n';
+import { t } from '../display/i18n';
 import { limitLabel } from './labels';
 import { parseExtra } from './money';
 import type { ExtraUsage, Limit, LimitKind } from './types';

@@ -1,4 +1,4 @@
-import { LEVEL_COLORS } from '../../lib/levels';
+import { LEVEL_COLORS } from '../../lib/display/levels';
 import type { PollStatus } from '../../lib/usage/types';
 import { fixtureJson } from '../fixtures/fake-claude';
 import { expect, SESSION_COOKIE_VALUE, test } from './harness';

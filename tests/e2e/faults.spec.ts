@@ -1,5 +1,5 @@
 import type { Worker } from '@playwright/test';
-import { LEVEL_COLORS } from '../../lib/levels';
+import { LEVEL_COLORS } from '../../lib/display/levels';
 import type { FailureKind, PollStatus, Reading } from '../../lib/usage/types';
 import { fixtureJson, fixtureText, type FakeResponse } from '../fixtures/fake-claude';
 import type { ChromeApi } from './extension-state';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Worker } from '@playwright/test';
 import { fixtureJson } from '../fixtures/fake-claude';
-import { LEVEL_COLORS } from '../../lib/levels';
+import { LEVEL_COLORS } from '../../lib/display/levels';
 import { launchExtension } from './extension-session';
 import { readBadge, type ChromeApi } from './extension-state';
 import { expect, test } from './harness';

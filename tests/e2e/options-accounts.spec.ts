@@ -1,4 +1,4 @@
-import type { Account } from '../../lib/accounts';
+import type { Account } from '../../lib/accounts/accounts';
 import type { Org, OrgStatus } from '../../lib/usage/types';
 import type { ChromeApi } from './extension-state';
 import { expect, snap, test } from './harness';

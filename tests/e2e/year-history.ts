@@ -1,6 +1,6 @@
 import { DEFAULT_SETTINGS } from '../../lib/settings';
-import { toJsonExport } from '../../lib/export';
-import type { Snapshot } from '../../lib/db';
+import { toJsonExport } from '../../lib/history/export';
+import type { Snapshot } from '../../lib/storage/db';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;

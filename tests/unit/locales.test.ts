@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatMessage, type Messages } from '../../lib/i18n';
+import { formatMessage, type Messages } from '../../lib/display/i18n';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const LOCALES = join(ROOT, 'public/_locales');

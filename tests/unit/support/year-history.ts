@@ -1,5 +1,5 @@
 import { seededRandom } from '../../fixtures/seeded-random';
-import type { Snapshot } from '../../../lib/db';
+import type { Snapshot } from '../../../lib/storage/db';
 import type { Limit } from '../../../lib/usage/types';
 
 const MIN = 60_000;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { createSnapshotRepo, openUsageDb, type Snapshot } from '../../../lib/db';
-import { historyRepo } from '../../../lib/history-repo';
+import { createSnapshotRepo, openUsageDb, type Snapshot } from '../../../lib/storage/db';
+import { historyRepo } from '../../../lib/storage/history-repo';
 import { limitLabel, withLabels } from '../../../lib/usage/labels';
 import { parseUsage } from '../../../lib/usage/parse';
 

@@ -1,0 +1,176 @@
+import type { DayPack, Snapshot } from '../storage/db-schema';
+import type { LimitKind } from '../usage/types';
+
+export type { DayPack } from '../storage/db-schema';
+
+/** Packs cover whole UTC days, so they mean the same in every time zone. */
+export const DAY_MS = 24 * 3_600_000;
+
+/** The placeholder for a day whose readings changed and whose pack is not made yet. */
+export function stalePack(orgId: string, day: number): DayPack {
+  return {
+    orgId,
+    day,
+    count: 0,
+    ids: [],
+    kinds: [],
+    names: [],
+    labels: [],
+    values: null,
+    stale: true,
+  };
+}
+
+const dayOf = (at: number) => Math.floor(at / DAY_MS) * DAY_MS;
+
+/** The UTC day start of a moment. Pure. */
+export const packDayOf = dayOf;
+
+/** The readings of a day (one organisation, oldest first) as a pack. Pure. */
+export function packDay(orgId: string, day: number, readings: readonly Snapshot[]): DayPack {
+  const ids: string[] = [];
+  const kinds: LimitKind[] = [];
+  const names: (string | null)[] = [];
+  const column = new Map<string, number>();
+  const labels: string[] = [];
+  const labelIndex = new Map<string, number>();
+  for (const r of readings)
+    for (const l of r.limits)
+      if (!column.has(l.id)) {
+        column.set(l.id, ids.length);
+        ids.push(l.id);
+        kinds.push(l.kind);
+        names.push(l.name ?? null);
+      }
+  const width = 2 + 3 * ids.length;
+  const values = new Float64Array(readings.length * width);
+  readings.forEach((r, i) => {
+    const row = i * width;
+    values[row] = r.at;
+    values[row + 1] = r.tier ?? 0;
+    for (let c = 0; c < ids.length; c++) values[row + 2 + 3 * c + 2] = -1;
+    for (const l of r.limits) {
+      const c = column.get(l.id)!;
+      let li = labelIndex.get(l.label);
+      if (li === undefined) labelIndex.set(l.label, (li = labels.push(l.label) - 1));
+      values[row + 2 + 3 * c] = l.percent;
+      values[row + 2 + 3 * c + 1] = l.resetsAt ?? NaN;
+      values[row + 2 + 3 * c + 2] = li;
+    }
+  });
+  const pack: DayPack = { orgId, day, count: readings.length, ids, kinds, names, labels, values };
+  // Exact or not at all: whatever the columns would change is read from the readings instead.
+  return samePacked(unpackDay(pack), readings) ? pack : { ...pack, values: null };
+}
+
+/** The readings a pack holds, oldest first, as the dashboard reads them (`extra` is null). Pure. */
+export function unpackDay(pack: DayPack): Snapshot[] {
+  const { values, ids, kinds, names, labels, orgId } = pack;
+  if (!values) throw new Error('This day is not packed');
+  const width = 2 + 3 * ids.length;
+  if (values.length !== pack.count * width) throw new Error('A damaged day pack');
+  const out: Snapshot[] = new Array<Snapshot>(pack.count);
+  for (let i = 0; i < pack.count; i++) {
+    const row = i * width;
+    const limits: Snapshot['limits'] = [];
+    for (let c = 0; c < ids.length; c++) {
+      const li = values[row + 2 + 3 * c + 2]!;
+      if (li < 0) continue;
+      const label = labels[li];
+      if (label === undefined) throw new Error('A damaged day pack');
+      const resetsAt = values[row + 2 + 3 * c + 1]!;
+      const name = names?.[c];
+      limits.push({
+        id: ids[c]!,
+        kind: kinds[c]!,
+        label,
+        percent: values[row + 2 + 3 * c]!,
+        resetsAt: Number.isNaN(resetsAt) ? null : resetsAt,
+        ...(typeof name === 'string' && { name }),
+      });
+    }
+    out[i] = { orgId, at: values[row]!, tier: values[row + 1]!, limits, extra: null };
+  }
+  return out;
+}
+
+/** True when `b` says what `a` says in every field the dashboard reads (tier 0 = none). Pure. */
+export function samePacked(a: readonly Snapshot[], b: readonly Snapshot[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x.orgId !== y.orgId || !Object.is(x.at, y.at) || !Object.is(x.tier ?? 0, y.tier ?? 0))
+      return false;
+    if (!Array.isArray(y.limits) || x.limits.length !== y.limits.length) return false;
+    for (let j = 0; j < x.limits.length; j++) {
+      const l = x.limits[j]!;
+      const m = y.limits[j]!;
+      if (l.id !== m.id || l.kind !== m.kind || l.label !== m.label) return false;
+      if ((l.name ?? null) !== (m.name ?? null)) return false;
+      if (!Object.is(l.percent, m.percent) || !Object.is(l.resetsAt, m.resetsAt)) return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * A pack with `readings` (all newer than its last) added at its end, or null when they bring
+ * a limit, kind or label the pack does not have yet (then the day is packed again). Pure.
+ */
+export function appendToPack(pack: DayPack, readings: readonly Snapshot[]): DayPack | null {
+  if (!pack.values || readings.length === 0) return null;
+  const width = 2 + 3 * pack.ids.length;
+  const last = pack.count > 0 ? pack.values[(pack.count - 1) * width]! : -Infinity;
+  const tail = packDay(pack.orgId, pack.day, readings);
+  const fits =
+    tail.values !== null &&
+    readings[0]!.at > last &&
+    tail.ids.every(
+      (id, c) =>
+        pack.ids[c] === id &&
+        pack.kinds[c] === tail.kinds[c] &&
+        (pack.names?.[c] ?? null) === (tail.names[c] ?? null),
+    ) &&
+    tail.labels.every((label) => pack.labels.includes(label));
+  if (!fits) return null;
+  const values = new Float64Array((pack.count + readings.length) * width);
+  values.set(pack.values);
+  const tailWidth = 2 + 3 * tail.ids.length;
+  for (let i = 0; i < readings.length; i++) {
+    const to = (pack.count + i) * width;
+    for (let c = 0; c < pack.ids.length; c++) values[to + 2 + 3 * c + 2] = -1;
+    for (let k = 0; k < tailWidth; k++) {
+      let v = tail.values![i * tailWidth + k]!;
+      // Label indexes of the tail refer to its own table.
+      if (k >= 2 && (k - 2) % 3 === 2 && v >= 0) v = pack.labels.indexOf(tail.labels[v]!);
+      values[to + k] = v;
+    }
+  }
+  return { ...pack, count: pack.count + readings.length, values };
+}
+
+/** Readings → packs, one per organisation and UTC day; the readings oldest first per org. Pure. */
+export function packAll(readings: readonly Snapshot[]): DayPack[] {
+  const groups = new Map<string, { orgId: string; day: number; list: Snapshot[] }>();
+  for (const r of readings) {
+    const day = dayOf(r.at);
+    const key = `${r.orgId}\n${day}`;
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { orgId: r.orgId, day, list: [] }));
+    g.list.push(r);
+  }
+  return [...groups.values()].map((g) => {
+    try {
+      return packDay(
+        g.orgId,
+        g.day,
+        g.list.sort((a, b) => a.at - b.at),
+      );
+    } catch {
+      // A reading no pack can hold (an old import's odd shape): that day is read as it is.
+      const { stale: _, ...unpacked } = stalePack(g.orgId, g.day);
+      return unpacked;
+    }
+  });
+}

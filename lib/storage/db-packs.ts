@@ -1,0 +1,154 @@
+// The day packs beside the readings. The rule that keeps them honest: every transaction that
+// writes readings puts a stale placeholder over the packs of the days it touches, and a pack is
+// only written in a transaction that reads that day's readings (or the pack it extends) in the
+// same breath. So a pack says what the readings say, and every day with readings has a pack or a
+// placeholder (the upgrade leaves one for each day of the history already kept). A failure after the readings are
+// stored costs a pack, never a reading: the dashboard reads that day's readings, then repacks it.
+import type { IDBPDatabase } from 'idb';
+import {
+  appendToPack,
+  DAY_MS,
+  packAll,
+  packDay,
+  packDayOf,
+  unpackDay,
+  type DayPack,
+} from '../history/day-pack';
+import type { Snapshot, UsageDB } from './db-schema';
+
+export interface TouchedDay {
+  orgId: string;
+  day: number;
+  readings: Snapshot[];
+}
+
+/** The (organisation, UTC day) pairs some readings or keys fall in, with the readings given. */
+export function daysTouched(items: readonly (Snapshot | { orgId: string; at: number })[]) {
+  const days = new Map<string, TouchedDay>();
+  for (const item of items) {
+    const day = packDayOf(item.at);
+    const key = `${item.orgId}\n${day}`;
+    let d = days.get(key);
+    if (!d) days.set(key, (d = { orgId: item.orgId, day, readings: [] }));
+    if ('limits' in item) d.readings.push(item);
+  }
+  return [...days.values()];
+}
+
+const dayRange = (orgId: string, day: number) =>
+  IDBKeyRange.bound([orgId, day], [orgId, day + DAY_MS - 1]);
+
+/**
+ * After readings are stored: the packs of the touched days again. A day whose pack was there and
+ * gets only newer readings is extended (a poll: no day of readings to read); any other is packed
+ * from its readings. Never throws: the readings are stored, and a missing pack is read around.
+ */
+export async function afterWrite(
+  db: IDBPDatabase<UsageDB>,
+  touched: readonly (TouchedDay & { pack?: DayPack | undefined; fresh?: boolean })[],
+): Promise<void> {
+  try {
+    const tx = db.transaction(['snapshots', 'days'], 'readwrite');
+    const snapshots = tx.objectStore('snapshots');
+    const days = tx.objectStore('days');
+    await Promise.all(
+      touched.map(async (d) => {
+        const key: [string, number] = [d.orgId, d.day];
+        const range = dayRange(d.orgId, d.day);
+        // Another writer may have packed the day meanwhile (then it is right) or changed it.
+        const now = await days.get(key);
+        if (now && !now.stale) return;
+        const sorted = [...d.readings].sort((a, b) => a.at - b.at);
+        const extended =
+          d.pack &&
+          !d.pack.stale &&
+          d.fresh &&
+          (await snapshots.count(range)) === d.pack.count + sorted.length
+            ? appendToPack(d.pack, sorted)
+            : null;
+        await days.put(
+          extended ?? packDay(d.orgId, d.day, (await snapshots.getAll(range)) as Snapshot[]),
+        );
+      }),
+    );
+    await tx.done;
+  } catch {
+    /* the readings are safe; the dashboard finds the pack missing and makes it */
+  }
+}
+
+/** Packs one organisation's days in `from`–`to` again from its readings (a repair). */
+export async function rebuildDays(
+  db: IDBPDatabase<UsageDB>,
+  orgId: string,
+  from: number,
+  to: number,
+): Promise<void> {
+  const tx = db.transaction(['snapshots', 'days'], 'readwrite');
+  const snapshots = tx.objectStore('snapshots');
+  const days = tx.objectStore('days');
+  const readings = await snapshots.getAll(
+    IDBKeyRange.bound([orgId, packDayOf(from)], [orgId, packDayOf(to) + DAY_MS - 1]),
+  );
+  await days.delete(
+    IDBKeyRange.bound([orgId, packDayOf(from)], [orgId, packDayOf(to) + DAY_MS - 1]),
+  );
+  for (const pack of packAll(readings)) void days.put(pack);
+  await tx.done;
+}
+
+export interface PackedRange {
+  readings: Snapshot[];
+  /** True when some days had no pack made yet: their readings were read instead. */
+  stale: boolean;
+  /** Those days' starts, oldest first: what a repair needs to pack again (not the whole range). */
+  staleDays: number[];
+}
+
+/**
+ * One organisation's readings in `from`–`to`, oldest first, from the packs, in one read-only
+ * transaction over both stores so packs and readings are of the same moment. A day without a
+ * usable pack (a placeholder, one columns cannot hold, a damaged one) is read from its readings.
+ */
+export async function readPacked(
+  db: IDBPDatabase<UsageDB>,
+  orgId: string,
+  from: number,
+  to: number,
+): Promise<PackedRange> {
+  const tx = db.transaction(['snapshots', 'days']);
+  const snapshots = tx.objectStore('snapshots');
+  const packs = await tx
+    .objectStore('days')
+    .getAll(IDBKeyRange.bound([orgId, packDayOf(from)], [orgId, packDayOf(to)]));
+  const readings: Snapshot[] = [];
+  const staleDays: number[] = [];
+  for (const pack of packs) {
+    let list: Snapshot[] | null = null;
+    let damaged = false;
+    try {
+      list = pack.values ? unpackDay(pack) : null;
+    } catch {
+      damaged = true; // read around it, and pack it again
+    }
+    if (damaged || pack.stale) staleDays.push(pack.day);
+    // No pack to trust for this day: its own readings, in the same transaction.
+    list ??= await snapshots.getAll(dayRange(orgId, pack.day));
+    for (const r of list) if (r.at >= from && r.at <= to) readings.push(r);
+  }
+  return { readings, stale: staleDays.length > 0, staleDays };
+}
+
+/**
+ * What makes the day packs (`dayPacks` in db-packs.ts): the dashboard passes it. Without it a
+ * write leaves placeholders over the days it touched and the dashboard packs them when it reads
+ * them, so the worker carries none of the packing code.
+ */
+export interface PackKeeper {
+  afterWrite: typeof afterWrite;
+  readPacked: typeof readPacked;
+  rebuildDays: typeof rebuildDays;
+}
+
+/** The day packs' upkeep, for `createSnapshotRepo`: the dashboard's, not the worker's. */
+export const dayPacks: PackKeeper = { afterWrite, readPacked, rebuildDays };
