@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createLogins, sessionKeyOf, withSessionCookie } from '../fixtures/fake-claude-logins';
+import { createLogins, sessionKeyOf, withSessionCookie } from '../../fixtures/fake-claude-logins';
 
 /** The fake claude.ai's logins: the accounts end-to-end tests rely on this routing. */
 
