@@ -7,6 +7,7 @@ import {
   OWN_COOKIE,
   OWN_WEEKLY,
   readingOrgIds,
+  removeAccount,
   serveTwoLogins,
   whereFound,
   WORK_KEY,
@@ -76,13 +77,8 @@ test.describe('an added login’s key', () => {
     }
 
     // Removed, with its history: nothing anywhere holds the key, and no request is sent for it.
-    const section = accountsSection(options);
-    await section.getByRole('button', { name: 'Remove Work', exact: true }).click();
-    const confirm = section.getByRole('group', { name: 'Remove “Work”?' });
-    await confirm.getByLabel(/delete its history/i).check();
-    await confirm.getByRole('button', { name: 'Remove account' }).click();
-    await expect(section.getByRole('list', { name: 'Organisations of Work' })).toHaveCount(0);
-    await expect(section).not.toContainText(WORK_MASKED);
+    await removeAccount(options, 'Work', 'delete');
+    await expect(accountsSection(options)).not.toContainText(WORK_MASKED);
     const stored = await everythingStored(await sw());
     expect(whereFound(stored, WORK_KEY)).toEqual([]);
     expect(whereFound(stored, 'WorkLogin_only')).toEqual([]);
@@ -91,6 +87,31 @@ test.describe('an added login’s key', () => {
     const before = server.requests.length;
     await triggerPoll();
     expect(server.requests.slice(before).filter(marked)).toEqual([]);
+  });
+
+  test('goes at once when the account is removed keeping its history, which stays in the export', async ({
+    signIn,
+    triggerPoll,
+    currentContext,
+    extensionId,
+    sw,
+  }) => {
+    const { options, id } = await signedInWithWork({
+      signIn,
+      triggerPoll,
+      currentContext,
+      extensionId,
+      sw,
+    });
+    await removeAccount(options, 'Work', 'keep');
+    const stored = await everythingStored(await sw());
+    expect(whereFound(stored, WORK_KEY)).toEqual([]);
+    expect(JSON.parse(stored['session rules']!)).toEqual([]);
+    expect(await readingOrgIds(await sw())).toEqual([MAX_ORG, `${id}/${WORK_ORG}`].sort());
+    await options.reload();
+    const csv = await download(options, 'Export CSV');
+    expect(csv).toContain(WORK_ORG_NAME);
+    expect(csv).not.toContain(WORK_KEY);
   });
 
   test('never reaches an alert: a channel and the desktop name the account, not its key', async ({

@@ -73,6 +73,18 @@ export async function addAccount(page: Page, name: string, key: string) {
   await form.getByRole('button', { name: 'Add account', exact: true }).click();
 }
 
+/** Remove an account on the options page, keeping or deleting its history, and wait until it is gone. */
+export async function removeAccount(page: Page, name: string, history: 'keep' | 'delete') {
+  const section = accountsSection(page);
+  await section.getByRole('button', { name: `Remove ${name}`, exact: true }).click();
+  const confirm = section.getByRole('group', { name: `Remove “${name}”?` });
+  await confirm
+    .getByLabel(history === 'keep' ? /keep its history/i : /delete its history/i)
+    .check();
+  await confirm.getByRole('button', { name: 'Remove account' }).click();
+  await expect(section.getByRole('list', { name: `Organisations of ${name}` })).toHaveCount(0);
+}
+
 /** Open the options page and add the Work account; returns its id once it is listed. */
 export async function addWorkByOptions(page: Page, extensionId: string, sw: () => Promise<Worker>) {
   await page.goto(`chrome-extension://${extensionId}/options.html`);
