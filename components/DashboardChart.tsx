@@ -3,13 +3,13 @@ import 'chartjs-adapter-date-fns';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import {
   cursorStops,
-  dotRadii,
   nearestStop,
   valuesAt,
   type ChartPoint,
   type Series,
 } from '@/lib/chart/chart-points';
-import { dragView, hitPoints, zoomView, type TimeView } from '@/lib/chart/dashboard-chart';
+import { dragView, zoomView, type TimeView } from '@/lib/chart/dashboard-chart';
+import { datasetsOf, scalesOf } from './dashboard-chart-config';
 import { dateFormat, percentText } from '@/lib/display/intl-cache';
 import { t, uiLocale } from '@/lib/display/i18n';
 
@@ -97,49 +97,10 @@ export default function DashboardChart({
     const muted = cssVar('--muted');
     const grid = cssVar('--grid');
     chart.current?.destroy();
-    chart.current = new Chart(canvas.current, {
+    chart.current = new Chart<'line'>(canvas.current, {
       type: 'line',
       data: {
-        datasets: series.flatMap((s, i) => {
-          const colour = colours[i % colours.length];
-          const base = { parsing: false as const, hidden: hidden.has(s.id), tension: 0 };
-          return [
-            {
-              ...base,
-              label: s.label,
-              data: s.points,
-              borderColor: colour,
-              backgroundColor: colour,
-              borderWidth: 2,
-              // A reading with no neighbour near enough for a line (a first one) shows as a dot.
-              pointRadius: dotRadii(s.points, (to - from) / 30),
-              pointHitRadius: 6,
-              // The newest reading sits on the plot's right edge: let its dot show whole.
-              clip: 6,
-            },
-            // The moments at the limit, ringed in red over the line.
-            {
-              ...base,
-              label: t('dashChartHits', s.label),
-              data: hitPoints(s),
-              showLine: false,
-              pointRadius: 3.5,
-              pointBorderWidth: 1.5,
-              pointBackgroundColor: critical,
-              pointBorderColor: critical,
-            },
-            {
-              ...base,
-              label: t('dashChartResets', s.label),
-              data: resets.get(s.id) ?? [],
-              showLine: false,
-              pointStyle: 'triangle',
-              pointRadius: 5,
-              pointBackgroundColor: colour,
-              pointBorderColor: colour,
-            },
-          ];
-        }),
+        datasets: datasetsOf(series, { hidden, resets, colours, critical, from, to }),
       },
       options: {
         animation: false,
@@ -148,39 +109,7 @@ export default function DashboardChart({
         normalized: true,
         events: ['mousemove', 'mouseout'],
         interaction: { mode: 'nearest', axis: 'x', intersect: false },
-        scales: {
-          x: {
-            type: 'time',
-            min: visible.min,
-            max: visible.max,
-            // Labels that show days fall on whole days, so no day is named twice.
-            time: { minUnit: visible.max - visible.min > 3 * 86_400_000 ? 'day' : 'minute' },
-            grid: { color: grid },
-            ticks: {
-              color: muted,
-              maxRotation: 0,
-              autoSkipPadding: 16,
-              callback: (value, _i, ticks) => {
-                const span = (ticks[ticks.length - 1]?.value ?? 0) - (ticks[0]?.value ?? 0);
-                return dateFormat(
-                  span > 3 * 86_400_000
-                    ? { day: 'numeric', month: 'short' }
-                    : { weekday: 'short', hour: '2-digit', minute: '2-digit' },
-                ).format(Number(value));
-              },
-            },
-          },
-          y: {
-            min: 0,
-            suggestedMax: 100,
-            grid: { color: grid },
-            ticks: {
-              color: muted,
-              stepSize: 25,
-              callback: (v) => percentText(Number(v)),
-            },
-          },
-        },
+        scales: scalesOf(visible, { grid, muted }),
         onHover: (event, _e, c) => {
           const x = c.scales.x?.getValueForPixel(event.x ?? NaN) ?? NaN;
           const at = nearestStop(stopsRef.current, x);
