@@ -19,7 +19,7 @@ function get(
   server: FakeClaude,
   path: string,
   cookie?: string,
-): Promise<{ status: number; type: string | undefined; body: string }> {
+): Promise<{ status: number; type: string | undefined; body: string; setCookie?: string[] }> {
   return new Promise((resolve, reject) => {
     const req = httpsRequest(
       {
@@ -35,7 +35,12 @@ function get(
         res.setEncoding('utf8');
         res.on('data', (chunk: string) => (body += chunk));
         res.on('end', () =>
-          resolve({ status: res.statusCode ?? 0, type: res.headers['content-type'], body }),
+          resolve({
+            status: res.statusCode ?? 0,
+            type: res.headers['content-type'],
+            body,
+            setCookie: res.headers['set-cookie'],
+          }),
         );
       },
     );
@@ -103,6 +108,34 @@ test.describe('the fake claude.ai', () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(290);
     server.setHandler('/hook-test', (r) => ({ status: 204, headers: { 'x-seen': r.method } }));
     expect((await get(server, '/hook-test')).status).toBe(204);
+  });
+
+  test('gives an added login its own organisations and usage, expires it alone, and sets each asked key', async () => {
+    const workKey = 'sk-ant-sid02-work-login';
+    const workOrgs = [{ uuid: 'w0rk', name: 'Work Co', capabilities: ['chat'] }];
+    server.addLogin(workKey, { organizations: workOrgs, usage: { w0rk: { body: { work: 1 } } } });
+    const work = `lastActiveOrg=x; sessionKey=${workKey}`;
+    const orgs = await get(server, '/api/organizations?cum_account=a12345678', work);
+    expect(JSON.parse(orgs.body)).toEqual(workOrgs);
+    expect(orgs.setCookie).toEqual([
+      `sessionKey=${workKey}; Domain=claude.ai; Path=/; Max-Age=2592000; Secure; HttpOnly; SameSite=Lax`,
+    ]);
+    expect(JSON.parse((await get(server, '/api/organizations/w0rk/usage', work)).body)).toEqual({
+      work: 1,
+    });
+    // Every other key still gets the defaults, and its own cookie back.
+    const own = await get(server, '/api/organizations', cookie);
+    expect(JSON.parse(own.body)).toEqual(fixtureJson('organizations.json'));
+    expect(own.setCookie?.[0]).toMatch(new RegExp(`^${cookie};`));
+    // Pages and signed-out answers set nothing: there is no key to give back.
+    expect((await get(server, '/new', cookie)).setCookie).toBeUndefined();
+    expect((await get(server, '/api/organizations')).setCookie).toBeUndefined();
+
+    server.expireLogin(workKey);
+    const expired = await get(server, '/api/organizations', work);
+    expect([expired.status, JSON.parse(expired.body)]).toEqual([401, SIGNED_OUT]);
+    expect(expired.setCookie?.[0]).toContain(`sessionKey=${workKey};`);
+    expect((await get(server, usagePath, cookie)).status).toBe(200);
   });
 
   test('waits for a request that has not happened yet, and closes despite a hanging one', async () => {

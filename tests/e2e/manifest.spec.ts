@@ -23,6 +23,9 @@ test.describe('the production build', () => {
       'storage',
     ]);
     expect(manifest.host_permissions).toEqual(['https://claude.ai/*']);
+    // Keys are attached by session rules the worker writes for its own requests; a static rule
+    // set would act on every request the browser makes, the person's tabs included.
+    expect(manifest.declarative_net_request).toBeUndefined();
     // The in-page meter: one script, on claude.ai only, under the host access already held.
     expect(manifest.content_scripts).toEqual([
       {
