@@ -9,7 +9,6 @@ import { levelOf } from '@/lib/display/levels';
 import { levelWithRisk, type LimitOutlook } from '@/lib/forecast/risk';
 import { seriesSlots } from '@/lib/display/palette';
 import { currentFailure, statusOf } from '@/lib/poll/status';
-import { CLAUDE_HOST_PERMISSION } from '@/lib/usage/host';
 import type { Reading } from '@/lib/usage/types';
 import { verdictOf } from '@/lib/display/verdict';
 import type * as AfterPaint from './after-paint';
@@ -40,7 +39,7 @@ export function App({ initial }: { initial: PopupData }) {
    * meanwhile) and the forecast, which needs the history that also comes after the bars.
    */
   const [later, setLater] = useState<typeof AfterPaint | null>(null);
-  const Status = later?.StatusLine;
+  const Status = later?.PopupStatus;
   const OrgSwitcher = later?.OrgSwitcher;
   const outlookOf = later?.limitOutlook;
 
@@ -142,18 +141,13 @@ export function App({ initial }: { initial: PopupData }) {
   // The session's "at this pace" line to its reset, as the forecast notification sees it.
   const sessionLimit = signedOut ? undefined : reading?.limits.find((l) => l.kind === 'session');
 
-  const allowAccess = async () => {
-    if ((await ext.permissions.request({ origins: [CLAUDE_HOST_PERMISSION] })) && later)
-      await refresh(later);
-  };
-
   return (
     <main class="popup">
       <header class="header">
         <div class="title">
           {orgs.list.length > 1 && OrgSwitcher ? (
             <>
-              <h1 class="sr-only">{org?.name}</h1>
+              <h1 class="sr-only">{org && later!.orgTitle(org)}</h1>
               <OrgSwitcher
                 orgs={orgs.list}
                 selected={org?.uuid ?? ''}
@@ -166,7 +160,10 @@ export function App({ initial }: { initial: PopupData }) {
               />
             </>
           ) : (
-            <h1 title={org?.name}>{org?.name ?? t('popupTitle')}</h1>
+            // An added login's organisation is named with its account once the names load.
+            <h1 title={org?.name}>
+              {(org && later?.orgTitle(org)) ?? org?.name ?? t('popupTitle')}
+            </h1>
           )}
         </div>
         <Actions
@@ -183,16 +180,13 @@ export function App({ initial }: { initial: PopupData }) {
       <div class="status-row">
         {later && Status && (
           <Status
+            data={data}
             failure={failure}
             lastSuccessAt={orgStatus.lastSuccessAt}
-            nextPollAt={status.nextPollAt}
             stale={stale}
             refreshing={refreshing}
             now={now}
-            onAllowAccess={() => void allowAccess()}
-            storeFailing={!!status.storeError}
-            failingChannels={later.failingChannels(data.deliveries, data.routes.channels)}
-            onOpenOptions={() => void ext.runtime.openOptionsPage()}
+            onRefresh={() => refresh(later)}
           />
         )}
         {org?.plan && <span class="plan">{org.plan}</span>}

@@ -1,6 +1,6 @@
 // What the popup loads right after its first paint, in one chunk: the bars wait for none of it.
-export { StatusLine } from '@/components/StatusLine';
-export { failingChannels } from '@/lib/channels/health';
+export { PopupStatus } from './PopupStatus';
+export { orgTitle } from '@/lib/accounts/accounts';
 export { limitOutlook } from '@/lib/forecast/outlook';
 export { OrgSwitcher } from '@/components/OrgSwitcher';
 export { tightestOf } from '@/lib/badge/badge';
