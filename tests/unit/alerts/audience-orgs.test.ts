@@ -6,12 +6,13 @@ import {
   type AudienceRules,
 } from '../../../lib/alerts/audience';
 import { EMPTY_ALERT_STATE, type AlertState, type Notice } from '../../../lib/alerts/state';
-import { migrateRoutes, migrateRoutesV3 } from '../../../lib/channels/migrate';
+import { migrateRoutesV3 } from '../../../lib/channels/migrate';
 import type { AlertPayload, AlertRoutes, Channel } from '../../../lib/channels/types';
 import { createNotifier } from '../../../lib/alerts/notifier';
 import type { Item } from '../../../lib/storage/item';
 import type { Org } from '../../../lib/usage/types';
 import { ORG, T0, fakeReading, fakeSettings, fakeStatus } from '../support/builders';
+import { ROUTES_V2 as V2 } from '../support/stored-routes';
 
 const TEAM = '9d8e7f6a-2222-4222-8222-0000000071ea';
 const GONE = '00000000-dead-4000-8000-000000000000';
@@ -146,42 +147,7 @@ describe('organisations per place', () => {
   });
 });
 
-describe('migrating routes to version 3', () => {
-  const V2 = {
-    desktop: { threshold: true, reached: true, reset: false, forecast: true, signed_out: true },
-    desktopRules: { thresholds: [80], kinds: null },
-    channels: [
-      { ...channel('a'), events: { ...EVENTS, reset: true, unused: undefined }, rules: undefined },
-      {
-        ...channel('b', { thresholds: null, kinds: null }),
-        events: { ...EVENTS, reset: false, unused: undefined },
-      },
-    ],
-  };
-
-  it('gives every place all organisations and keeps its levels and routes', () => {
-    const migrated = migrateRoutesV3(structuredClone(V2));
-    expect(migrated.desktopRules).toEqual({ thresholds: [80], kinds: null, orgs: null });
-    expect(migrated.channels.map((c) => c.rules)).toEqual([GLOBAL_RULES, GLOBAL_RULES]);
-    expect(migrated.desktop).toMatchObject(V2.desktop);
-    expect(migrated.channels.map((c) => c.events.threshold)).toEqual([true, true]);
-  });
-
-  it('routes "use it or lose it" where reset alerts went', () => {
-    const migrated = migrateRoutesV3(structuredClone(V2));
-    expect(migrated.desktop.unused).toBe(false);
-    expect(migrated.channels.map((c) => c.events.unused)).toEqual([true, false]);
-  });
-
-  it('takes version 1 routes through both steps, and never loses alerts over junk', () => {
-    const v1 = { desktop: { reset: true }, channels: [{ ...channel('x'), rules: undefined }] };
-    const migrated = migrateRoutesV3(migrateRoutes(structuredClone(v1)));
-    expect(migrated.channels[0]!.rules).toEqual(GLOBAL_RULES);
-    expect(migrated.desktop.unused).toBe(true);
-    expect(migrateRoutesV3(null).channels).toEqual([]);
-    expect(migrateRoutesV3('junk').desktopRules).toEqual(GLOBAL_RULES);
-  });
-
+describe('routes migrated to version 3', () => {
   it('leaves what every place hears exactly as before', async () => {
     const script: [number, number][] = [
       [80, 20],

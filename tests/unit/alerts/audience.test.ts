@@ -1,11 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
-import { GLOBAL_RULES, parseLevels, type AudienceRules } from '../../../lib/alerts/audience';
+import { parseLevels, type AudienceRules } from '../../../lib/alerts/audience';
 import { EMPTY_ALERT_STATE, type AlertState } from '../../../lib/alerts/state';
 import { migrateRoutes } from '../../../lib/channels/migrate';
 import type { AlertPayload, AlertRoutes, Channel } from '../../../lib/channels/types';
 import { createNotifier } from '../../../lib/alerts/notifier';
 import type { Item } from '../../../lib/storage/item';
 import { ORG, T0, fakeReading, fakeSettings, fakeStatus } from '../support/builders';
+import { STORED_V1 } from '../support/stored-routes';
 
 function memoryItem<T>(value: T): Item<T> & { peek: () => T } {
   return {
@@ -14,34 +15,6 @@ function memoryItem<T>(value: T): Item<T> & { peek: () => T } {
     peek: () => value,
   };
 }
-
-/** Routes as version 1 stored them: no rules anywhere (the shape users have today). */
-const STORED_V1 = {
-  desktop: { threshold: true, reached: true, reset: true, forecast: false, signed_out: true },
-  channels: [
-    {
-      id: 'ch-ntfy',
-      name: 'Phone',
-      enabled: true,
-      events: { threshold: true, reached: true, reset: false, forecast: false, signed_out: true },
-      type: 'ntfy',
-      server: 'https://ntfy.sh',
-      topic: 'usage',
-      token: '',
-    },
-    {
-      id: 'ch-hook',
-      name: 'Hook',
-      enabled: true,
-      events: { threshold: false, reached: true, reset: true, forecast: true, signed_out: false },
-      type: 'webhook',
-      url: 'https://hooks.example.org/x',
-      method: 'POST',
-      headers: [],
-      bodyTemplate: '{"t":"{title}"}',
-    },
-  ],
-};
 
 const org = { uuid: ORG, name: 'Acme', plan: 'Max' };
 const HOUR = 3600_000;
@@ -95,20 +68,7 @@ const own = (thresholds: number[] | null, kinds?: AudienceRules['kinds']): Audie
   kinds: kinds ?? null,
 });
 
-describe('migrating stored routes', () => {
-  it('gives the desktop and every channel the global rules, keeping all else', () => {
-    const migrated = migrateRoutes(structuredClone(STORED_V1));
-    expect(migrated.desktopRules).toEqual(GLOBAL_RULES);
-    expect(migrated.channels.map((c) => c.rules)).toEqual([GLOBAL_RULES, GLOBAL_RULES]);
-    expect(migrated.desktop).toMatchObject(STORED_V1.desktop);
-    expect(migrated.channels.map(({ rules: _, ...c }) => c)).toEqual(STORED_V1.channels);
-  });
-
-  it('never loses alerts over unreadable stored routes', () => {
-    expect(migrateRoutes(null).channels).toEqual([]);
-    expect(migrateRoutes({ channels: 'x' }).desktop.threshold).toBe(true);
-  });
-
+describe('routes migrated from version 1', () => {
   it('leaves what every place hears exactly as before, poll after poll', async () => {
     const before = setup(structuredClone(STORED_V1) as unknown as AlertRoutes);
     const after = setup(migrateRoutes(structuredClone(STORED_V1)));

@@ -1,71 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import {
-  decideOnFailure,
-  decideOnReading,
-  inQuietHours,
-  releaseHeld,
-} from '../../../lib/alerts/decide';
-import { EMPTY_ALERT_STATE, type AlertState, type Notice } from '../../../lib/alerts/state';
-import { DEFAULT_SETTINGS, type Settings } from '../../../lib/settings';
+import { decideOnReading } from '../../../lib/alerts/decide';
+import { EMPTY_ALERT_STATE } from '../../../lib/alerts/state';
 import { formatClock } from '../../../lib/display/format';
+import { H, NOON, run, settings } from '../support/alert-run';
 import { fakeLimit, ORG, T0 } from '../support/builders';
-
-const MIN = 60_000;
-const H = 60 * MIN;
-const NOON = 12 * 60;
-type N = Settings['notifications'];
-
-/** The defaults, minus the forecast alert (tests/unit/forecast-alert.test.ts covers it). */
-function settings(overrides: Partial<N> = {}): N {
-  return { ...structuredClone(DEFAULT_SETTINGS.notifications), forecast: false, ...overrides };
-}
-
-/** Session readings, one every 10 minutes; `resets` gives each one's reset time (default fixed). */
-function run(
-  percents: (number | 'fail' | 'signed_out')[],
-  opts: {
-    settings?: N;
-    resets?: (i: number) => number | null;
-    minutes?: (i: number) => number;
-  } = {},
-) {
-  let state: AlertState = EMPTY_ALERT_STATE;
-  const shown: Notice[] = [];
-  percents.forEach((p, i) => {
-    const now = T0 + i * 10 * MIN;
-    const local = opts.minutes?.(i) ?? NOON;
-    const s = opts.settings ?? settings();
-    const decision =
-      p === 'fail' || p === 'signed_out'
-        ? decideOnFailure(state, { kind: p === 'fail' ? 'network' : 'signed_out' }, s, local)
-        : decideOnReading(
-            state,
-            {
-              orgId: ORG,
-              reading: {
-                orgId: ORG,
-                at: now,
-                extra: null,
-                limits: [
-                  fakeLimit({ percent: p, resetsAt: opts.resets ? opts.resets(i) : T0 + 5 * H }),
-                ],
-              },
-            },
-            s,
-            now,
-            local,
-          );
-    state = decision.state;
-    shown.push(...decision.notices);
-  });
-  return {
-    shown,
-    state,
-    kinds: shown.map((n) => n.kind),
-    titles: shown.map((n) => n.title),
-    messages: shown.map((n) => n.message),
-  };
-}
 
 describe('threshold alerts', () => {
   it.each([
@@ -153,44 +91,6 @@ describe('signed out', () => {
       'signed_out',
       'signed_out',
     ]);
-  });
-});
-
-describe('quiet hours', () => {
-  const quiet = settings({ quietHours: { enabled: true, start: '22:00', end: '07:00' } });
-
-  it.each([
-    [23 * 60, true],
-    [3 * 60, true],
-    [7 * 60, false],
-    [NOON, false],
-  ])('spans midnight: %s minutes is quiet: %s', (minutes, expected) => {
-    expect(inQuietHours(quiet.quietHours, minutes)).toBe(expected);
-  });
-
-  it('holds alerts, then shows the most important one still true', () => {
-    const { shown, state } = run([80, 100], { settings: quiet, minutes: () => 23 * 60 });
-    expect(shown).toEqual([]);
-    expect(state.held.map((n) => n.kind)).toEqual(['threshold', 'reached']);
-    const latest = {
-      [ORG]: { orgId: ORG, at: T0, extra: null, limits: [fakeLimit({ percent: 100 })] },
-    };
-    const released = releaseHeld(state, latest, quiet, 7 * 60 + 1);
-    expect(released.notices.map((n) => n.kind)).toEqual(['reached']);
-    expect(released.state.held).toEqual([]);
-  });
-
-  it('drops held alerts that are no longer true', () => {
-    const { state } = run([80], { settings: quiet, minutes: () => 23 * 60 });
-    const latest = {
-      [ORG]: { orgId: ORG, at: T0, extra: null, limits: [fakeLimit({ percent: 3 })] },
-    };
-    expect(releaseHeld(state, latest, quiet, 8 * 60).notices).toEqual([]);
-  });
-
-  it('keeps holding while it is still quiet', () => {
-    const { state } = run([80], { settings: quiet, minutes: () => 23 * 60 });
-    expect(releaseHeld(state, {}, quiet, 2 * 60).state.held).toHaveLength(1);
   });
 });
 

@@ -92,3 +92,23 @@ describe('toCsv', () => {
     expect(rows[1]![1]).toBe('constructor');
   });
 });
+
+describe('toCsv, quoting', () => {
+  it('writes one row per reading and limit, quoting commas, quotes and line breaks', () => {
+    const reading = fakeReading(48, 64);
+    reading.limits[1] = fakeLimit({
+      id: 'weekly:odd',
+      kind: 'weekly_model',
+      label: 'Weekly · "Odd", new\nline',
+      percent: 7,
+      resetsAt: null,
+    });
+    const csv = toCsv([reading], { [ORG]: 'Alex, personal' });
+    expect(csv.split('\r\n')).toEqual([
+      'time,organization,limit_id,label,percent,resets_at',
+      `${new Date(T0).toISOString()},"Alex, personal",session,5-hour session,48,${new Date(reading.limits[0]!.resetsAt!).toISOString()}`,
+      `${new Date(T0).toISOString()},"Alex, personal",weekly:odd,"Weekly · ""Odd"", new\nline",7,`,
+      '',
+    ]);
+  });
+});

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { sortWindows, splitWindows, summariseWeeks } from '../../../lib/history/windows';
-import { csvCell, windowsToCsv } from '../../../lib/history/windows-csv';
 import type { Limit, Reading } from '../../../lib/usage/types';
 
 const MIN = 60_000;
@@ -88,35 +87,6 @@ describe('splitWindows', () => {
     expect(sortWindows(windows, 'reachedLimit', 'descending')[0]!.reachedLimit).toBe(true);
     expect(sortWindows(windows, 'start', 'ascending')).toEqual(windows);
     expect(sortWindows(windows, 'label', 'ascending')[0]!.label).toBe('5-hour session');
-  });
-});
-
-describe('windowsToCsv', () => {
-  it('writes one row per window, numbers as numbers', () => {
-    const csv = windowsToCsv(splitWindows([at(T, session(100, T + 4 * HOUR))]));
-    expect(csv.split('\r\n')).toEqual([
-      'limit,kind,start,end,peak_percent,reached_limit,minutes_at_limit',
-      '5-hour session,session,2026-09-07T05:00:00.000Z,2026-09-07T10:00:00.000Z,100,yes,0',
-      '',
-    ]);
-  });
-
-  it.each([
-    ['=SUM(A1)', "'=SUM(A1)"],
-    ['+1', "'+1"],
-    ['-1', "'-1"],
-    ['@cmd', "'@cmd"],
-    ['\tx', "'\tx"],
-    ['\rx', `"'\rx"`],
-    ['a,"b"', '"a,""b"""'],
-    ['Weekly', 'Weekly'],
-  ])('neutralises the text cell %j', (value, expected) => {
-    expect(csvCell(value)).toBe(expected);
-  });
-
-  it('keeps a negative number a number and drops a non-finite one', () => {
-    expect(csvCell(-3)).toBe('-3');
-    expect(csvCell(Number.NaN)).toBe('');
   });
 });
 

@@ -391,13 +391,3 @@ describe('poller', () => {
     expect(alarms.at(-1)).toEqual({ when: T0 + 10 * 60_000, periodInMinutes: 10 });
   });
 });
-
-describe('poll store', () => {
-  it('reads a partial settings object as complete settings', async () => {
-    fakeBrowser.reset();
-    await fakeBrowser.storage.local.set({ settings: { badgeOrg: 'team' } });
-    const { settings } = await createPollStore().read();
-    expect(settings.badgeOrg).toBe('team');
-    expect(settings.badge.warnAt).toBe(75);
-  });
-});

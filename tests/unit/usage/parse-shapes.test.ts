@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { parseCredits } from '../../../lib/usage/money';
 import { parseUsage } from '../../../lib/usage/parse';
 import type { Limit } from '../../../lib/usage/types';
 import { fixture } from '../support/fixtures';
@@ -138,46 +137,5 @@ describe('parseUsage: the Free plan', () => {
       ],
     });
     expect(result).toEqual({ ok: true, limits: [], extra: null });
-  });
-});
-
-describe('money', () => {
-  it('prefers spend over extra_usage when both are there', () => {
-    expect(parsed('variant-spend-and-extra.json').extra).toEqual({
-      usedMinor: 1250,
-      limitMinor: 5000,
-      currency: 'USD',
-      exponent: 2,
-    });
-  });
-
-  it('reads extra_usage when spend is absent', () => {
-    const payload = {
-      ...fixture<Record<string, unknown>>('variant-spend-and-extra.json'),
-      spend: null,
-    };
-    expect(parseUsage(payload).ok && (parseUsage(payload) as { extra: unknown }).extra).toEqual({
-      usedMinor: 900,
-      limitMinor: 2000,
-      currency: 'USD',
-      exponent: 2,
-    });
-  });
-
-  it.each([
-    ['prepaid-credits.json', { amountMinor: 366, currency: 'USD', exponent: 2 }],
-    ['variant-prepaid-jpy.json', { amountMinor: 50000, currency: 'JPY', exponent: 0 }],
-  ])('reads the prepaid balance of %s in minor units', (name, expected) => {
-    expect(parseCredits(fixture(name))).toEqual(expected);
-  });
-
-  it.each([
-    ['null', null],
-    ['no amount', { currency: 'USD' }],
-    ['a negative amount', { amount: -5, currency: 'USD' }],
-    ['no currency', { amount: 366 }],
-    ['a word for a currency', { amount: 366, currency: 'dollars' }],
-  ])('reads no balance, never a zero one, from %s', (_name, payload) => {
-    expect(parseCredits(payload)).toBeNull();
   });
 });

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { computeBadge } from '../../../lib/badge/badge';
 import { nextAfterFailure } from '../../../lib/poll/schedule';
-import { createClaudeClient } from '../../../lib/usage/client';
 import { classifyResponse, type RawResponse } from '../../../lib/usage/errors';
 import { fakeReading, fakeSettings, fakeStatus, ORG } from '../support/builders';
 import { fixture, fixtureText } from '../support/fixtures';
@@ -74,109 +73,6 @@ describe('classifyResponse: claude.ai refusing this network or region', () => {
     expect(kindOf(response(403, fixtureText('cloudflare-challenge.html'), HTML_TYPE))).toBe(
       'challenge',
     );
-  });
-});
-
-describe('the client on a redirect', () => {
-  const answer = (body: string, init: { status?: number; url: string; redirected: boolean }) => {
-    const res = new Response(body, { status: init.status ?? 200, headers: HTML_TYPE });
-    Object.defineProperty(res, 'url', { value: init.url });
-    Object.defineProperty(res, 'redirected', { value: init.redirected });
-    return res;
-  };
-
-  it('reports region_blocked when the request ended on the region page', async () => {
-    const client = createClaudeClient({
-      fetch: async () =>
-        answer('<html>Claude</html>', {
-          url: 'https://claude.com/app-unavailable-in-region',
-          redirected: true,
-        }),
-      now: () => NOW,
-    });
-    const res = await client.usage('org-1');
-    expect(res.ok ? 'ok' : res.failure.kind).toBe('region_blocked');
-  });
-
-  it('reports a plain HTML answer without a redirect as something else', async () => {
-    const client = createClaudeClient({
-      fetch: async () =>
-        answer('<html>Oops</html>', {
-          status: 502,
-          url: 'https://claude.ai/api/organizations/org-1/usage',
-          redirected: false,
-        }),
-      now: () => NOW,
-    });
-    const res = await client.usage('org-1');
-    expect(res.ok ? 'ok' : res.failure.kind).toBe('server');
-  });
-
-  const opaqueRedirect = () => {
-    const res = new Response(null, { status: 200 });
-    Object.defineProperty(res, 'type', { value: 'opaqueredirect' });
-    return res;
-  };
-
-  it('reports region_blocked when a redirect cannot be followed off claude.ai', async () => {
-    const modes: (RequestRedirect | undefined)[] = [];
-    const client = createClaudeClient({
-      fetch: async (_url, init) => {
-        modes.push(init?.redirect);
-        if (init?.redirect === 'manual') return opaqueRedirect();
-        throw new TypeError('Failed to fetch');
-      },
-      now: () => NOW,
-    });
-    const res = await client.usage('org-1');
-    expect(res.ok ? 'ok' : res.failure.kind).toBe('region_blocked');
-    expect(modes).toEqual(['manual', 'follow']);
-  });
-
-  it('follows a redirect it can follow and reads the answer where it ended', async () => {
-    const modes: (RequestRedirect | undefined)[] = [];
-    const client = createClaudeClient({
-      fetch: async (_url, init) => {
-        modes.push(init?.redirect);
-        if (init?.redirect === 'manual') return opaqueRedirect();
-        return new Response(fixtureText('max-sep-2026.json'), { headers: JSON_TYPE });
-      },
-      now: () => NOW,
-    });
-    const res = await client.usage('org-1');
-    expect(res.ok && res.value.limits.map((l) => l.percent)).toEqual([48, 64, 2]);
-    expect(modes).toEqual(['manual', 'follow']);
-  });
-
-  it('asks once for a plain answer, and reads a failed connection as the network', async () => {
-    for (const [reply, kind] of [
-      [() => Promise.resolve(new Response(fixtureText('max-sep-2026.json'))), 'ok'],
-      [() => Promise.reject(new TypeError('Failed to fetch')), 'network'],
-    ] as const) {
-      let calls = 0;
-      const client = createClaudeClient({
-        fetch: async () => {
-          calls++;
-          return reply();
-        },
-        now: () => NOW,
-      });
-      const res = await client.usage('org-1');
-      expect([res.ok ? 'ok' : res.failure.kind, calls]).toEqual([kind, 1]);
-    }
-  });
-
-  it('does not look twice after a timeout', async () => {
-    let calls = 0;
-    const client = createClaudeClient({
-      fetch: async () => {
-        calls++;
-        throw new DOMException('timed out', 'TimeoutError');
-      },
-      now: () => NOW,
-    });
-    const res = await client.usage('org-1');
-    expect([res.ok ? 'ok' : res.failure.kind, calls]).toEqual(['timeout', 1]);
   });
 });
 

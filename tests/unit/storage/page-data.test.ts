@@ -1,0 +1,44 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { latestItem, routesItem, selectedOrgItem, settingsItem } from '../../../lib/storage/items';
+import { readPopupData, watchPopupData } from '../../../lib/storage/page-data';
+import { DEFAULT_SETTINGS } from '../../../lib/settings';
+import { fakeReading, fakeSettings, ORG } from '../support/builders';
+
+describe('readPopupData', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('gives defaults on a fresh install, never undefined', async () => {
+    const data = await readPopupData();
+    expect(data.settings).toEqual(DEFAULT_SETTINGS);
+    expect([data.latest, data.selected, data.deliveries]).toEqual([{}, null, []]);
+    expect(data.routes).toEqual(await routesItem.getValue());
+  });
+
+  it('reads what was written, completing partial stored settings', async () => {
+    await fakeBrowser.storage.local.set({ settings: { pollMinutes: 10 } });
+    await latestItem.setValue({ [ORG]: fakeReading(77) });
+    await selectedOrgItem.setValue(ORG);
+    const data = await readPopupData();
+    expect(data.settings.pollMinutes).toBe(10);
+    expect(data.settings.badge).toEqual(DEFAULT_SETTINGS.badge);
+    expect(data.latest[ORG]!.limits[0]!.percent).toBe(77);
+    expect(data.selected).toBe(ORG);
+  });
+});
+
+describe('watchPopupData', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('calls back on a write of any item it reads, and not after it stops', async () => {
+    let changes = 0;
+    const stop = watchPopupData(() => changes++);
+    await latestItem.setValue({ [ORG]: fakeReading(1) });
+    await settingsItem.setValue(fakeSettings({ pollMinutes: 5 }));
+    const seen = changes;
+    stop();
+    await selectedOrgItem.setValue(ORG);
+    expect(seen).toBe(2);
+    expect(changes).toBe(2);
+  });
+});
