@@ -52,6 +52,15 @@ export interface AccountsDeps {
   now: () => number;
 }
 
+/** JSON with every object's keys sorted, so equal rules compare equal whatever their key order. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1)))
+      : v,
+  );
+}
+
 /** claude.ai's answer to a key, as the person is told it. */
 function errorOf(failure: Failure): AccountError {
   if (failure.kind === 'signed_out') return 'rejected';
@@ -67,15 +76,20 @@ function errorOf(failure: Failure): AccountError {
  */
 export function createAccounts(deps: AccountsDeps) {
   const { store, now } = deps;
+  /** Known to hold no rule (checked in this worker's life, and none written since). */
+  let noRules = false;
 
   /** Make the browser's session rules exactly one per account with a key. */
   async function syncRules(accounts: Account[], keys: Record<string, string>): Promise<void> {
     if (!deps.rules) return;
     const want = keyRules(accounts, keys, deps.extensionHost);
+    // With no account, the browser is asked once per worker life: a poll costs nothing more.
+    if (want.length === 0 && noRules) return;
     const have = await deps.rules.getSessionRules();
-    if (want.length === 0 && have.length === 0) return;
-    if (JSON.stringify(have) === JSON.stringify(want)) return;
-    await deps.rules.updateSessionRules({ removeRuleIds: have.map((r) => r.id), addRules: want });
+    // The browser hands rules back with their keys in its own order: compare them sorted.
+    if (canonical(have) !== canonical(want))
+      await deps.rules.updateSessionRules({ removeRuleIds: have.map((r) => r.id), addRules: want });
+    noRules = want.length === 0;
   }
 
   const clientOf = (account: Pick<Account, 'id' | 'name'>) =>
