@@ -68,7 +68,7 @@ export function createServices() {
     createClaudeClient({ fetch: (...args) => fetch(...args), now: Date.now, marker });
   const poller = createPoller({
     client: clientWith(),
-    accounts: () => accounts.logins(),
+    accounts: (stored) => accounts.logins(stored),
     openRepo,
     store,
     scheduleAlarm: (name, info) => browser.alarms.create(name, info),

@@ -78,6 +78,8 @@ export function createAccounts(deps: AccountsDeps) {
   const { store, now } = deps;
   /** Known to hold no rule (checked in this worker's life, and none written since). */
   let noRules = false;
+  /** Known to hold no key (checked in this worker's life while no account exists). */
+  let keysClean = false;
 
   /** Make the browser's session rules exactly one per account with a key. */
   async function syncRules(accounts: Account[], keys: Record<string, string>): Promise<void> {
@@ -175,13 +177,24 @@ export function createAccounts(deps: AccountsDeps) {
 
   return {
     /** The added logins to poll, with their rules in place; keys of removed accounts are dropped. */
-    async logins(): Promise<AddedLogin[]> {
-      const [accounts, keys] = await Promise.all([deps.accounts.getValue(), deps.keys.getValue()]);
+    /**
+     * The added logins to poll, with their rules in place; keys of removed accounts are dropped.
+     * `stored` is the accounts list when the poll has read it already. With none added, a poll
+     * reads nothing more (the keys are checked for orphans once per worker life).
+     */
+    async logins(stored?: Account[]): Promise<AddedLogin[]> {
+      const accounts = stored ?? (await deps.accounts.getValue());
+      if (accounts.length === 0 && keysClean) {
+        await syncRules([], {});
+        return [];
+      }
+      const keys = await deps.keys.getValue();
       const orphans = Object.keys(keys).filter((id) => !accounts.some((a) => a.id === id));
       if (orphans.length > 0) {
         for (const id of orphans) delete keys[id];
         await deps.keys.setValue(keys);
       }
+      keysClean = accounts.length === 0;
       if (!deps.rules) return [];
       await syncRules(accounts, keys);
       return accounts.filter((a) => keys[a.id]).map((a) => ({ account: a, client: clientOf(a) }));

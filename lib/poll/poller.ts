@@ -39,7 +39,7 @@ export interface PollerDeps {
   /** Whether the browser lets us reach claude.ai; without it no request is made. */
   hasHostAccess?: () => Promise<boolean>;
   /** The added logins to read beside the browser's own, each with its keyed client. */
-  accounts?: () => Promise<AddedLogin[]>;
+  accounts?: (stored: PollState['accounts']) => Promise<AddedLogin[]>;
   /** Pause between the starts of two organisations' requests, to be gentle with claude.ai. */
   spacingMs?: number;
   /** A whole poll run gives up on claude.ai after this long; default RUN_BUDGET_MS. */
@@ -86,7 +86,7 @@ export function createPoller(deps: PollerDeps) {
     const polling = { ...state.status, lastAttemptAt: startedAt, pollingSince: startedAt };
     await Promise.all([deps.scheduleAlarm(POLL_ALARM, safety), store.write({ status: polling })]);
 
-    const added = (await deps.accounts?.()) ?? [];
+    const added = (await deps.accounts?.(state.accounts)) ?? [];
     const { outcomes, orgs } = await readEveryLogin(
       readAll,
       state.orgs,

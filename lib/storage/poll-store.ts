@@ -1,5 +1,6 @@
 import { storage } from 'wxt/utils/storage';
-import { latestItem, orgsItem, settingsItem, statusItem } from './items';
+import { accountsItem, latestItem, orgsItem, settingsItem, statusItem } from './items';
+import type { Account } from '../accounts/accounts';
 import { type OrgsState, type Settings } from '../settings';
 import { migrateSettings } from '../settings/validate';
 import type { PollStatus, Reading } from '../usage/types';
@@ -10,9 +11,11 @@ export interface PollState {
   status: PollStatus;
   orgs: OrgsState;
   latest: Record<string, Reading>;
+  /** The added logins (never their keys), read in the same call: a poll asks for no more. */
+  accounts?: Account[];
 }
 
-export type PollStatePatch = Partial<Omit<PollState, 'settings'>>;
+export type PollStatePatch = Partial<Omit<PollState, 'settings' | 'accounts'>>;
 
 export interface PollStore {
   read(): Promise<PollState>;
@@ -28,9 +31,9 @@ export function createPollStore(): PollStore {
   return {
     async read() {
       // Settings through their item, which waits for any pending migration of an older version.
-      const [settings, [status, orgs, latest]] = await Promise.all([
+      const [settings, [status, orgs, latest, accounts]] = await Promise.all([
         settingsItem.getValue(),
-        storage.getItems([statusItem, orgsItem, latestItem]),
+        storage.getItems([statusItem, orgsItem, latestItem, accountsItem]),
       ]);
       return {
         // Whatever is stored, a poll works with complete, valid settings.
@@ -38,6 +41,7 @@ export function createPollStore(): PollStore {
         status: status!.value as PollStatus,
         orgs: orgs!.value as OrgsState,
         latest: latest!.value as Record<string, Reading>,
+        accounts: accounts!.value as Account[],
       };
     },
     async write(patch) {

@@ -33,6 +33,21 @@ describe('the key rules as the worker keeps them', () => {
     expect(w.rules.updates).toBe(0);
   });
 
+  it('reads no storage of its own for a poll that brings the (empty) accounts list', async () => {
+    let reads = 0;
+    const counted = <T>(item: { getValue(): Promise<T>; setValue(v: T): Promise<void> }) => ({
+      getValue: () => (reads++, item.getValue()),
+      setValue: (v: T) => item.setValue(v),
+    });
+    const { accountsItem, accountKeysItem } = await import('../../../lib/storage/items');
+    const accounts = w.make({ accounts: counted(accountsItem), keys: counted(accountKeysItem) });
+    await accounts.logins([]);
+    const first = reads;
+    expect(first).toBe(1); // the keys, checked once for any left by an interrupted add
+    for (let poll = 0; poll < 3; poll++) expect(await accounts.logins([])).toEqual([]);
+    expect(reads).toBe(first);
+  });
+
   it('leaves rules alone that the browser hands back with their keys in another order', async () => {
     const rules: SessionRules = {
       getSessionRules: async () => reordered(await w.rules.getSessionRules()) as { id: number }[],
