@@ -1,3 +1,4 @@
+import { groupOrgs, hasAddedLogins } from '@/lib/accounts/account-state';
 import { orgTitle } from '@/lib/accounts/accounts';
 import { formatPercent } from '@/lib/display/format';
 import { t } from '@/lib/display/i18n';
@@ -37,12 +38,7 @@ export function OrgSwitcher({ orgs, selected, tightest, levelOf, onSelect }: Org
     );
   };
   // With added logins, the list is grouped by login: the browser's own first.
-  const groups = orgs.some((o) => o.account)
-    ? [...new Set(orgs.map((o) => o.account?.id))].map((id) => {
-        const members = orgs.filter((o) => o.account?.id === id);
-        return { id, label: members[0]!.account?.name ?? t('popupThisBrowser'), members };
-      })
-    : null;
+  const groups = hasAddedLogins(orgs) ? groupOrgs(orgs) : null;
   if (orgs.length > MAX_SIDE_BY_SIDE) {
     const current = percentOf(selected);
     return (
@@ -55,8 +51,11 @@ export function OrgSwitcher({ orgs, selected, tightest, levelOf, onSelect }: Org
         >
           {groups
             ? groups.map((g) => (
-                <optgroup key={g.id ?? ''} label={g.label}>
-                  {g.members.map(option)}
+                <optgroup
+                  key={g.account?.id ?? ''}
+                  label={g.account?.name ?? t('popupThisBrowser')}
+                >
+                  {g.orgs.map(option)}
                 </optgroup>
               ))
             : orgs.map(option)}

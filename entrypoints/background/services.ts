@@ -16,7 +16,6 @@ import { createPollStore } from '@/lib/storage/poll-store';
 import { settingsItem } from '@/lib/storage/items';
 import { CLAUDE_HOST_PERMISSION, createClaudeClient } from '@/lib/usage/client';
 import { createAccounts, type SessionRules } from '@/lib/accounts/accounts-run';
-import { accountOfKey } from '@/lib/accounts/accounts';
 import { withoutOrgs } from '@/lib/alerts/state';
 import { accountKeysItem, accountsItem, selectedOrgItem } from '@/lib/storage/items';
 
@@ -96,9 +95,8 @@ export function createServices() {
     store,
     exclusively: (fn) => poller.exclusively(fn),
     poll: () => poller.poll('account'),
-    async forget(orgKeys) {
+    async forget(orgKeys, id) {
       const gone = (key: string) => orgKeys.includes(key);
-      const id = accountOfKey(orgKeys[0] ?? '') ?? '';
       await alertStateItem.setValue(withoutOrgs(await alertStateItem.getValue(), gone, id));
       for (const r of Object.values(await remindersItem.getValue()))
         if (gone(r.orgId)) await reminders.set(r.orgId, r.limitId, false);

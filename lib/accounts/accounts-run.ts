@@ -45,7 +45,7 @@ export interface AccountsDeps {
   /** A poll that reads every login, the new one included. */
   poll: () => Promise<unknown>;
   /** Drop what else remembers these organisations (alerts, reminders, choices). */
-  forget: (orgKeys: string[]) => Promise<void>;
+  forget: (orgKeys: string[], accountId: string) => Promise<void>;
   /** Delete the history of every organisation whose key starts with this (`<id>/`). */
   deleteHistory: (prefix: string) => Promise<void>;
   random: () => Uint8Array;
@@ -247,7 +247,7 @@ export function createAccounts(deps: AccountsDeps) {
         const live = { orgs: state.orgs, latest: state.latest, byOrg: state.status.byOrg };
         const { orgs, latest, byOrg, orgKeys } = withoutAccount(live, id, keepHistory);
         await store.write({ orgs, latest, status: { ...state.status, byOrg } });
-        await deps.forget(orgKeys);
+        await deps.forget(orgKeys, id);
         if (!keepHistory) await deps.deleteHistory(`${id}/`);
         return { ok: true };
       });
