@@ -28,8 +28,8 @@ export interface PageMeterProps {
   floating: boolean;
   /** A press on the pill's handle: the start of a drag. */
   onDragStart?: (event: PointerEvent, handle: HTMLElement) => void;
-  /** The popup's verdict line. */
-  verdict: Verdict | null;
+  /** The popup's verdict line, made when the panel opens. */
+  verdict: () => Verdict | null;
   /** Each limit's forecast by id, as the popup has it: a limit at risk is at least amber. */
   outlooks: Readonly<Record<string, LimitOutlook>>;
   onDetails: () => void;
@@ -150,7 +150,8 @@ function statusLine(props: PageMeterProps): HTMLElement {
 
 /** Every limit, the verdict, the status and the extra usage: what hover, focus or a click opens. */
 function panelContent(props: PageMeterProps): Child[] {
-  const { org, reading, verdict } = props;
+  const { org, reading } = props;
+  const verdict = props.verdict();
   return [
     org &&
       el(

@@ -3,7 +3,10 @@ import { ensureMaintenanceAlarm, MAINTENANCE_ALARM } from '@/lib/worker/alarms';
 import { answerMessage } from '@/lib/messages';
 import { openFromNotification } from '@/lib/alerts/notifier';
 import { POLL_ALARM } from '@/lib/poll/poller';
-import { settingsItem } from '@/lib/storage/items';
+import { pageTextItem, settingsItem } from '@/lib/storage/items';
+import { formatPercent } from '@/lib/display/format';
+import { t, uiLocale } from '@/lib/display/i18n';
+import { prepareText } from '@/lib/display/prepared-text';
 import { createServices } from './services';
 
 export default defineBackground(() => {
@@ -11,8 +14,18 @@ export default defineBackground(() => {
     createServices();
 
   // Listeners first and synchronously: a worker woken by an event must not miss it.
-  browser.runtime.onInstalled.addListener(() => void poller.poll('install'));
-  browser.runtime.onStartup.addListener(() => void poller.poll('startup'));
+  // The in-page meter's texts, made here so a claude.ai page need not: after an install or an
+  // update (new messages), and on each browser start (the browser's language may have changed).
+  const preparePageText = () =>
+    void pageTextItem.setValue(prepareText(t, uiLocale() ?? 'en', (n) => formatPercent(n)));
+  browser.runtime.onInstalled.addListener(() => {
+    preparePageText();
+    void poller.poll('install');
+  });
+  browser.runtime.onStartup.addListener(() => {
+    preparePageText();
+    void poller.poll('startup');
+  });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === POLL_ALARM) void poller.poll('alarm');
     if (alarm.name === MAINTENANCE_ALARM) void compact();

@@ -2,6 +2,7 @@ import { EMPTY_STATUS, type OrgsState, type Settings } from '@/lib/settings';
 import { migrateSettings } from '@/lib/settings/validate';
 import { readStored, STORED_KEYS, watchStored, type ExtensionApi } from '@/lib/storage/raw';
 import type { PollStatus, Reading } from '@/lib/usage/types';
+import { readPreparedText, type PreparedText } from '@/lib/display/prepared-text';
 
 /** What the in-page meter shows: only what the worker stored. It never asks claude.ai itself. */
 export interface MeterData {
@@ -9,9 +10,17 @@ export interface MeterData {
   latest: Record<string, Reading>;
   orgs: OrgsState;
   status: PollStatus;
+  /** The strip's texts as the worker made them, or null (then the browser is asked). */
+  text: PreparedText | null;
 }
 
-const KEYS = [STORED_KEYS.settings, STORED_KEYS.latest, STORED_KEYS.orgs, STORED_KEYS.status];
+const KEYS = [
+  STORED_KEYS.settings,
+  STORED_KEYS.latest,
+  STORED_KEYS.orgs,
+  STORED_KEYS.status,
+  STORED_KEYS.pageText,
+];
 
 /** Everything the meter needs, in one storage call; what is missing takes its empty value. */
 export async function readMeterData(api: ExtensionApi): Promise<MeterData> {
@@ -22,6 +31,7 @@ export async function readMeterData(api: ExtensionApi): Promise<MeterData> {
     latest: (raw.latest as Record<string, Reading> | undefined) ?? {},
     orgs: orgs && Array.isArray(orgs.list) ? orgs : { list: [], discoveredAt: null },
     status: { ...EMPTY_STATUS, ...(raw.status as Partial<PollStatus> | undefined) },
+    text: readPreparedText(raw.pageText),
   };
 }
 

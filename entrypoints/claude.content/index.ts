@@ -16,6 +16,7 @@ import type { PillPlace } from '@/lib/meter/page-meter';
 import type { LimitOutlook } from '@/lib/forecast/outlook';
 import { currentFailure, statusOf } from '@/lib/poll/status';
 import { verdictOf } from '@/lib/display/verdict';
+import { usePreparedText } from '@/lib/display/i18n';
 import { createPlacement } from './placement';
 import { readMeterData, watchMeterData, type MeterData } from './data';
 import { createMeterLayer } from './layer';
@@ -37,7 +38,10 @@ export default defineContentScript({
   async main(ctx) {
     const api = extensionApi();
     let data: MeterData = await readMeterData(api);
+    usePreparedText(data.text);
     let closed = false;
+    // Nothing is drawn before the first read of everything it shows.
+    let started = false;
     let docked = false;
     let tick: ReturnType<typeof setTimeout> | undefined;
     let pageOrg: string | null = null;
@@ -69,6 +73,14 @@ export default defineContentScript({
       draw();
     };
 
+    // claude.ai's light or dark, read when it may have changed (not on every draw: a style read
+    // after the meter changed the page would make the browser work out its styles there and then).
+    const readTheme = () => {
+      const dark = isDarkColor(getComputedStyle(document.body).backgroundColor);
+      return (dark ?? matchMedia('(prefers-color-scheme: dark)').matches) ? 'dark' : 'light';
+    };
+    let theme = readTheme();
+
     const ui = createMeterLayer('claude-usage-meter', (box) => (view = createPageMeter(box)));
     const placement = createPlacement(
       () => ui.mounted ?? null,
@@ -80,6 +92,7 @@ export default defineContentScript({
     );
 
     function draw(): void {
+      if (!started) return;
       const wanted = data.settings.inPageMeter && !closed;
       if (!wanted) {
         if (ui.mounted !== undefined) ui.remove();
@@ -96,19 +109,19 @@ export default defineContentScript({
       const key = `${org?.uuid}|${reading?.at}`;
       if (org && reading) askOutlooks(org.uuid, key);
       const known = outlooks?.key === key ? outlooks.value : {};
-      const verdict = reading
-        ? verdictOf({
-            limits: reading.limits,
-            outlooks: known,
-            failure,
-            lastSuccessAt: orgStatus.lastSuccessAt,
-            stale,
-            now,
-          })
-        : null;
-      const dark = isDarkColor(getComputedStyle(document.body).backgroundColor);
-      ui.mounted!.dataset.theme =
-        (dark ?? matchMedia('(prefers-color-scheme: dark)').matches) ? 'dark' : 'light';
+      // Only the open panel shows it: a closed strip formats no clock time.
+      const verdict = () =>
+        reading
+          ? verdictOf({
+              limits: reading.limits,
+              outlooks: known,
+              failure,
+              lastSuccessAt: orgStatus.lastSuccessAt,
+              stale,
+              now,
+            })
+          : null;
+      ui.mounted!.dataset.theme = theme;
       view!.update({
         org,
         reading,
@@ -158,6 +171,7 @@ export default defineContentScript({
 
     const stopWatching = watchMeterData(api, async () => {
       data = await readMeterData(api);
+      usePreparedText(data.text);
       draw();
     });
     const readPlace = async () =>
@@ -166,16 +180,21 @@ export default defineContentScript({
           null,
       );
     cookies?.addEventListener('change', readPageOrg);
-    void readPageOrg();
     const stopPlace = watchStored(api, [STORED_KEYS.meterPlace], () => void readPlace());
     // claude.ai switches its theme by attributes on <html> or <body>: follow it.
-    const theme = new MutationObserver(() => draw());
+    const themeWatch = new MutationObserver(() => {
+      theme = readTheme();
+      draw();
+    });
     for (const element of [document.documentElement, document.body])
-      theme.observe(element, {
+      themeWatch.observe(element, {
         attributes: true,
         attributeFilter: ['class', 'data-theme', 'style'],
       });
-    await readPlace();
+    // The page's organisation and the pill's place before the first draw: it shows the right
+    // organisation from its first frame, in its place.
+    await Promise.all([readPlace(), readPageOrg()]);
+    started = true;
     draw();
 
     // The extension was updated or removed: leave the page as it was.
@@ -186,7 +205,7 @@ export default defineContentScript({
       document.removeEventListener('click', onClick, true);
       stopWatching();
       stopPlace();
-      theme.disconnect();
+      themeWatch.disconnect();
       cookies?.removeEventListener('change', readPageOrg);
       placement.stop();
       ui.remove();

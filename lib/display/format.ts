@@ -1,5 +1,5 @@
 import { formatDuration } from './duration';
-import { t, uiLocale } from './i18n';
+import { preparedPercent, t, uiLocale } from './i18n';
 import type { Balance, ExtraUsage } from '../usage/types';
 
 /** "2 h 11 min", "59 s", "Resetting…" once due, "Not started" for a window that has not begun. */
@@ -34,12 +34,15 @@ const percentFormats = new Map<string | undefined, Intl.NumberFormat>();
 
 /** The raw percent as text in the locale's style ("48%", "48 %"): whole numbers, kept over 100. */
 export function formatPercent(percent: number, locale = uiLocale()): string {
+  const whole = honestRound(percent);
+  const ready = preparedPercent(whole, locale);
+  if (ready !== undefined) return ready;
   let format = percentFormats.get(locale);
   if (!format) {
     format = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
     percentFormats.set(locale, format);
   }
-  return format.format(honestRound(percent) / 100);
+  return format.format(whole / 100);
 }
 
 /** A whole number in the locale's style: "1,234", "1.234", "1 234". */

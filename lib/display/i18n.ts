@@ -14,6 +14,7 @@
  * Numbers, dates and relative times are not messages: format them with `Intl` in `uiLocale()`.
  */
 import type english from '../../public/_locales/en/messages.json';
+import type { PreparedText } from './prepared-text';
 
 export type MessageKey = keyof typeof english;
 export type Substitution = string | number;
@@ -31,10 +32,24 @@ interface I18nApi {
 }
 
 let fallback: Messages | null = null;
+let prepared: PreparedText | null = null;
 
 /** Messages used when there is no browser i18n API (tests, scripts). */
 export function useFallbackMessages(messages: Messages | null): void {
   fallback = messages;
+}
+
+/**
+ * Texts made ready elsewhere (the in-page meter's, by the worker): asked first, so a page that
+ * has them never loads the browser's message catalogue or the locale's number data for them.
+ */
+export function usePreparedText(text: PreparedText | null): void {
+  prepared = text;
+}
+
+/** `whole` % as prepared for `locale`, or undefined when it was not (another locale, over 100). */
+export function preparedPercent(whole: number, locale: string | undefined): string | undefined {
+  return prepared && locale === prepared.locale ? prepared.percents[whole] : undefined;
 }
 
 function browserI18n(): I18nApi | undefined {
@@ -51,6 +66,8 @@ export function t(key: MessageKey, substitutions?: Substitution | readonly Subst
         ? substitutions
         : [substitutions as Substitution]
   ).map(String);
+  const ready = prepared?.messages[key];
+  if (ready !== undefined) return formatMessage({ message: ready }, subs);
   const api = browserI18n();
   if (api) {
     try {
@@ -85,6 +102,7 @@ export function formatMessage(entry: MessageEntry, substitutions: readonly strin
  * around them (an Italian browser gets English messages, and English numbers with them).
  */
 export function uiLocale(): string | undefined {
+  if (prepared) return prepared.locale;
   let ui: string | undefined;
   try {
     ui = browserI18n()?.getUILanguage();

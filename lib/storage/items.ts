@@ -7,6 +7,7 @@ import { DEFAULT_ROUTES, type AlertRoutes, type DeliveryRecord } from '../channe
 import { DEFAULT_SETTINGS, EMPTY_STATUS, type OrgsState, type Settings } from '../settings';
 import { migrateSettings } from '../settings/validate';
 import type { PollStatus, Reading } from '../usage/types';
+import type { PreparedText } from '../display/prepared-text';
 import { STORED_KEYS } from './raw';
 
 /**
@@ -97,3 +98,8 @@ export const accountKeysItem = storage.defineItem<Record<string, string>>(
   local(STORED_KEYS.accountKeys),
   { fallback: {}, version: 1 },
 );
+
+/** The in-page meter's texts, made by the worker on install and on each browser start. */
+export const pageTextItem = storage.defineItem<PreparedText | null>(local(STORED_KEYS.pageText), {
+  fallback: null,
+});

@@ -21,6 +21,8 @@ export const STORED_KEYS = {
   accounts: 'accounts',
   /** Their session keys: read by the worker only, never exported or shown. */
   accountKeys: 'accountKeys',
+  /** The in-page meter's texts in the browser's language, made by the worker (`prepareText`). */
+  pageText: 'pageText',
 } as const;
 
 export type StoredKey = (typeof STORED_KEYS)[keyof typeof STORED_KEYS];

@@ -82,6 +82,53 @@ test.describe('the meter inside claude.ai', () => {
     expect(usageRequests(server)).toBe(before);
   });
 
+  test('draws from the texts the worker prepared on install, in the browser’s language', async ({
+    server,
+    signIn,
+    triggerPoll,
+    browserContext,
+    storageGet,
+    sw,
+  }) => {
+    server.setOrganizations(ONE_ORG);
+    await signIn();
+    await triggerPoll();
+    // Made once by the worker, so a claude.ai page need not load the message catalogue or the
+    // locale's number data on every load.
+    const text = await storageGet<{
+      locale: string;
+      messages: Record<string, string>;
+      percents: string[];
+    }>('pageText');
+    expect(text?.locale).toMatch(/^en/);
+    expect(text?.percents).toHaveLength(101);
+    expect(text?.percents[48]).toBe('48%');
+    expect(text?.messages.durationHoursMinutes).toBe('$1 h $2 min');
+
+    // The strip shows what is stored there: marked texts come out on the page.
+    await (
+      await sw()
+    ).evaluate(async (marked) => chrome.storage.local.set({ pageText: marked }), {
+      ...text!,
+      percents: text!.percents.map((p) => `${p}·`),
+      messages: { ...text!.messages, meterSessionShort: 'S·' },
+    });
+    const page = await browserContext.newPage();
+    await page.goto('https://claude.ai/new');
+    await expect(strip(page)).toContainText('48%·');
+    await expect(strip(page)).toContainText('S·');
+
+    // A damaged value is not used: the browser's own messages and Intl answer instead.
+    await (await sw()).evaluate(async () => chrome.storage.local.set({ pageText: { locale: 7 } }));
+    await page.reload();
+    await expect(strip(page)).toContainText('48%');
+    await expect(strip(page)).not.toContainText('·');
+    await expect(page.getByRole('progressbar', { name: '5-hour session' })).toHaveAttribute(
+      'aria-valuenow',
+      '48',
+    );
+  });
+
   test('sending a message leads to one refresh; five within a minute still to one', async ({
     server,
     signIn,

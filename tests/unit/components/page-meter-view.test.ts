@@ -26,7 +26,7 @@ function props(over: Partial<PageMeterProps> = {}): PageMeterProps {
     thresholds: DEFAULT_SETTINGS.badge,
     now: T0,
     floating: false,
-    verdict: null,
+    verdict: () => null,
     outlooks: {},
     onDetails: () => undefined,
     onClose: () => undefined,
@@ -65,7 +65,7 @@ describe('PageMeter', () => {
     reading.limits.push(
       fakeLimit({ id: 'weekly:fable', kind: 'weekly_model', label: 'Weekly · Fable', percent: 52 }),
     );
-    render(props({ reading, verdict }));
+    render(props({ reading, verdict: () => verdict }));
     expect(screen.queryByText(verdict.text)).toBeNull();
     fireEvent.focusIn(screen.getByRole('button', { name: 'Show every limit' }));
     expect(screen.getByText(verdict.text)).toBeTruthy();
