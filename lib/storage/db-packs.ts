@@ -107,8 +107,10 @@ export interface PackedRange {
 
 /**
  * One organisation's readings in `from`–`to`, oldest first, from the packs, in one read-only
- * transaction over both stores so packs and readings are of the same moment. A day without a
- * usable pack (a placeholder, one columns cannot hold, a damaged one) is read from its readings.
+ * transaction over both stores so packs and readings are of the same moment. The days without a
+ * usable pack (a placeholder, one columns cannot hold, a damaged one) are read from their
+ * readings in ONE more range read, from the first such day to the last: after the worker's daily
+ * compaction that is every day of the range, on a normal day just today.
  */
 export async function readPacked(
   db: IDBPDatabase<UsageDB>,
@@ -117,26 +119,38 @@ export async function readPacked(
   to: number,
 ): Promise<PackedRange> {
   const tx = db.transaction(['snapshots', 'days']);
-  const snapshots = tx.objectStore('snapshots');
   const packs = await tx
     .objectStore('days')
     .getAll(IDBKeyRange.bound([orgId, packDayOf(from)], [orgId, packDayOf(to)]));
-  const readings: Snapshot[] = [];
-  const staleDays: number[] = [];
-  for (const pack of packs) {
-    let list: Snapshot[] | null = null;
-    let damaged = false;
+  const lists = packs.map((pack): Snapshot[] | null => {
+    if (pack.stale || !pack.values) return null;
     try {
-      list = pack.values ? unpackDay(pack) : null;
+      return unpackDay(pack);
     } catch {
-      damaged = true; // read around it, and pack it again
+      return null; // damaged: read around it, and pack it again
     }
-    if (damaged || pack.stale) staleDays.push(pack.day);
-    // No pack to trust for this day: its own readings, in the same transaction.
-    list ??= await snapshots.getAll(dayRange(orgId, pack.day));
-    for (const r of list) if (r.at >= from && r.at <= to) readings.push(r);
+  });
+  const unpacked = packs.filter((_, i) => lists[i] === null).map((pack) => pack.day);
+  const byDay = new Map<number, Snapshot[]>(unpacked.map((day) => [day, []]));
+  const [first, last] = [unpacked[0], unpacked.at(-1)];
+  if (first !== undefined && last !== undefined) {
+    const raw = await tx
+      .objectStore('snapshots')
+      .getAll(
+        IDBKeyRange.bound([orgId, Math.max(from, first)], [orgId, Math.min(to, last + DAY_MS - 1)]),
+      );
+    for (const r of raw) byDay.get(packDayOf(r.at))?.push(r);
   }
-  return { readings, stale: staleDays.length > 0, staleDays };
+  const readings: Snapshot[] = [];
+  packs.forEach((pack, i) => {
+    for (const r of lists[i] ?? byDay.get(pack.day)!)
+      if (r.at >= from && r.at <= to) readings.push(r);
+  });
+  // To pack again: placeholders and damaged packs, not a day whose readings columns cannot hold.
+  const repair = packs
+    .filter((pack, i) => lists[i] === null && (pack.stale || pack.values))
+    .map((pack) => pack.day);
+  return { readings, stale: repair.length > 0, staleDays: repair };
 }
 
 /**

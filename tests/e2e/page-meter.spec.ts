@@ -2,6 +2,9 @@ import type { Page } from '@playwright/test';
 import { fixtureJson, type FakeClaude } from '../fixtures/fake-claude';
 import { expect, test } from './harness';
 import { aMinuteLater } from './time-passes';
+import type { ChromeApi } from './extension-state';
+
+declare const chrome: ChromeApi;
 
 /**
  * The meter inside claude.ai, end to end: the production build's content script on the fake

@@ -84,6 +84,27 @@ describe('day packs beside the readings', () => {
     expect((await dashboard.rangePacked(ORG, -Infinity, Infinity)).staleDays).toEqual([]);
   });
 
+  it('read every day without a pack in one range read, and each packed day from its pack alone', async () => {
+    const db = await openUsageDb(new IDBFactory());
+    const dashboard = createSnapshotRepo(db, dayPacks);
+    await dashboard.addMany(history);
+    // The worker writes again into the first and the last day: two placeholders, packs between.
+    const worker = createSnapshotRepo(db);
+    const [first, last] = [history[0]!, history.at(-1)!];
+    await worker.addMany([first, last]);
+    const reads = vi.spyOn(IDBObjectStore.prototype, 'getAll');
+    const packed = await dashboard.rangePacked(ORG, -Infinity, Infinity);
+    // The packs, then the readings from the first placeholder's day to the last one's.
+    expect(reads).toHaveBeenCalledTimes(2);
+    expect(packed.staleDays).toEqual([first, last].map((r) => Math.floor(r.at / DAY_MS) * DAY_MS));
+    expect(packed.readings.map(asRead)).toEqual(history.map(asRead));
+    await dashboard.repairPacks(ORG, -Infinity, Infinity);
+    reads.mockClear();
+    const again = await dashboard.rangePacked(ORG, -Infinity, Infinity);
+    expect(reads).toHaveBeenCalledTimes(1);
+    expect(again.readings.map(asRead)).toEqual(history.map(asRead));
+  });
+
   it('never cost a reading when making them fails, and are made again later', async () => {
     failing.on = true;
     for (const r of history.slice(-10)) await repo.add(r);
