@@ -1,7 +1,6 @@
 import { orgTitle } from '@/lib/accounts/accounts';
 import type { ComponentType } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
 import type { DashboardChartProps } from '@/components/DashboardChart';
 import { OrgSwitcher } from '@/components/OrgSwitcher';
 import { badgeLimit } from '@/lib/badge/badge';
@@ -14,12 +13,11 @@ import {
 import { nextTickIn } from '@/lib/display/format';
 import { t, type MessageKey } from '@/lib/display/i18n';
 import { levelOf } from '@/lib/display/levels';
-import { readPopupData, watchPopupData, type PopupData } from '@/lib/storage/page-data';
+import type { PopupData } from '@/lib/storage/page-data';
+import { ext } from '../popup/ext';
 import { Cards } from './Cards';
-import { Habits } from './Habits';
 import { useHistory, useRecent } from './history';
 import { rangeLabel } from './labels';
-import { WindowsTable } from './WindowsTable';
 
 const RESOLUTION: Record<0 | 10 | 60, MessageKey> = {
   0: 'dashResolutionRaw',
@@ -27,8 +25,11 @@ const RESOLUTION: Record<0 | 10 | 60, MessageKey> = {
   60: 'dashResolutionHourly',
 };
 
-// The chart's code loads while storage and IndexedDB are read, not after the cards are up.
+// What the cards do not need loads while storage and IndexedDB are read, not after the cards are
+// up: the chart, the habits and windows sections, and the storage module (migrations, changes).
 const chartModule = import('@/components/DashboardChart');
+const partsModule = import('./later-parts');
+const storageModule = import('@/lib/storage/page-data');
 
 /** The range in the page's address (`?range=1y`), so a reload or a bookmark keeps it. */
 function rangeFromAddress(): RangeId {
@@ -42,13 +43,30 @@ export function App({ initial }: { initial: PopupData }) {
   const [orgId, setOrgId] = useState(initial.selected ?? initial.orgs.list[0]?.uuid ?? null);
   const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
   const [Chart, setChart] = useState<ComponentType<DashboardChartProps> | null>(null);
+  const [parts, setParts] = useState<typeof import('./later-parts') | null>(null);
   const { settings, latest, orgs } = data;
   const org = orgs.list.find((o) => o.uuid === orgId) ?? orgs.list[0] ?? null;
   const range = rangeById(rangeId);
   const history = useHistory(org?.uuid ?? null, range.ms);
   const recent = useRecent(Math.max(0, ...Object.values(latest).map((r) => r.at)));
 
-  useEffect(() => watchPopupData(() => void readPopupData().then(setData)), []);
+  // The first paint came from a plain read; the storage module reads it all again (old settings
+  // migrated) and keeps it current.
+  useEffect(() => {
+    let stop: (() => void) | undefined;
+    let live = true;
+    void storageModule.then(({ readPopupData, watchPopupData }) => {
+      if (!live) return;
+      const reread = () => void readPopupData().then((d) => live && setData(d));
+      stop = watchPopupData(reread);
+      reread();
+    });
+    void partsModule.then((m) => live && setParts(m));
+    return () => {
+      live = false;
+      stop?.();
+    };
+  }, []);
   useEffect(() => {
     void chartModule.then((m) => {
       // While IndexedDB answers, the main thread is free: Chart.js's first run goes there.
@@ -102,10 +120,10 @@ export function App({ initial }: { initial: PopupData }) {
         <h1>{t('dashTitle')}</h1>
         <a
           class="dash-small-button"
-          href={browser.runtime.getURL('/options.html')}
+          href={ext.runtime.getURL('/options.html')}
           onClick={(e) => {
             e.preventDefault();
-            void browser.runtime.openOptionsPage();
+            void ext.runtime.openOptionsPage();
           }}
         >
           {t('popupOptions')}
@@ -190,13 +208,13 @@ export function App({ initial }: { initial: PopupData }) {
         </section>
       )}
 
-      {org && history && (
+      {org && history && parts && (
         <div class="dash-columns">
           <section class="dash-panel" aria-labelledby="habits-title">
             <h2 id="habits-title" class="dash-section-title">
               {t('dashHabits')}
             </h2>
-            <Habits
+            <parts.Habits
               heat={history.heat}
               hits={history.hits}
               weeks={history.weeks}
@@ -208,7 +226,7 @@ export function App({ initial }: { initial: PopupData }) {
             <h2 id="windows-title" class="dash-section-title">
               {t('dashWindows')}
             </h2>
-            <WindowsTable windows={history.windows} orgName={orgTitle(org)} />
+            <parts.WindowsTable windows={history.windows} orgName={orgTitle(org)} />
           </section>
         </div>
       )}
