@@ -35,7 +35,12 @@ export function createPlacement(
   let frame = 0;
   let observed: Element | null = null;
   const resize = new ResizeObserver(() => schedule());
-  const mutations = new MutationObserver(() => schedule());
+  // claude.ai's page changes all the time (an answer streaming in): look again only when there
+  // is no composer to follow, or the one followed has left the page. Its size is the
+  // ResizeObserver's; its place changes with the window's size and scrolling.
+  const mutations = new MutationObserver(() => {
+    if (!observed?.isConnected) schedule();
+  });
   mutations.observe(document.body, { childList: true, subtree: true });
   const schedule = () => (frame ||= requestAnimationFrame(place));
   addEventListener('resize', schedule, { passive: true });

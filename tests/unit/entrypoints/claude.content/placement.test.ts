@@ -1,0 +1,83 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createPlacement, type Placement } from '../../../../entrypoints/claude.content/placement';
+
+/** Frames are run by hand: the test counts how often the placement asks for one. */
+let frames: FrameRequestCallback[] = [];
+const runFrames = () => {
+  const due = frames;
+  frames = [];
+  for (const frame of due) frame(0);
+};
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+function chatPage(): HTMLElement {
+  document.body.innerHTML = `
+    <main><ol class="conversation"></ol></main>
+    <form><fieldset><div class="ProseMirror" contenteditable="true"></div></fieldset></form>`;
+  return document.querySelector('.conversation')!;
+}
+
+describe('the meter’s placement on a changing claude.ai page', () => {
+  let box: HTMLElement;
+  let placement: Placement;
+  const docked: boolean[] = [];
+
+  beforeEach(() => {
+    frames = [];
+    docked.length = 0;
+    vi.stubGlobal('requestAnimationFrame', (cb: FrameRequestCallback) => frames.push(cb));
+    vi.stubGlobal('cancelAnimationFrame', () => undefined);
+    box = document.createElement('div');
+    box.innerHTML = '<div class="strip"></div>';
+    document.documentElement.append(box);
+  });
+
+  afterEach(() => {
+    placement.stop();
+    box.remove();
+    vi.unstubAllGlobals();
+  });
+
+  it('docks beside the composer, and an answer streaming in does not make it look again', async () => {
+    const conversation = chatPage();
+    placement = createPlacement(
+      () => box,
+      (d) => docked.push(d),
+      () => undefined,
+    );
+    placement.update();
+    runFrames();
+    expect(docked).toEqual([true]);
+    expect(placement.docked).toBe(true);
+
+    for (let i = 0; i < 20; i++) conversation.append(document.createElement('li'));
+    await settle();
+    expect(frames).toHaveLength(0);
+  });
+
+  it('looks again when the composer leaves the page, and floats as a pill until one is back', async () => {
+    chatPage();
+    placement = createPlacement(
+      () => box,
+      (d) => docked.push(d),
+      () => undefined,
+    );
+    placement.update();
+    runFrames();
+    document.querySelector('form')!.remove();
+    await settle();
+    expect(frames).toHaveLength(1);
+    runFrames();
+    expect(docked).toEqual([true, false]);
+
+    // Without a composer every change is a chance that one came: a new chat's.
+    document.body.append(document.createElement('div'));
+    await settle();
+    expect(frames).toHaveLength(1);
+    chatPage();
+    await settle();
+    runFrames();
+    expect(docked).toEqual([true, false, true]);
+  });
+});
