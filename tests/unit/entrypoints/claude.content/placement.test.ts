@@ -11,11 +11,22 @@ const runFrames = () => {
 };
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
+const make = (tag: string, attrs: Record<string, string>, ...children: Node[]) => {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs)) element.setAttribute(name, value);
+  element.append(...children);
+  return element;
+};
+
+/** A chat page: the conversation, and the composer in its form. */
 function chatPage(): HTMLElement {
-  document.body.innerHTML = `
-    <main><ol class="conversation"></ol></main>
-    <form><fieldset><div class="ProseMirror" contenteditable="true"></div></fieldset></form>`;
-  return document.querySelector('.conversation')!;
+  const conversation = make('ol', { class: 'conversation' });
+  const editor = make('div', { class: 'ProseMirror', contenteditable: 'true' });
+  document.body.replaceChildren(
+    make('main', {}, conversation),
+    make('form', {}, make('fieldset', {}, editor)),
+  );
+  return conversation;
 }
 
 describe('the meter’s placement on a changing claude.ai page', () => {
@@ -28,8 +39,7 @@ describe('the meter’s placement on a changing claude.ai page', () => {
     docked.length = 0;
     vi.stubGlobal('requestAnimationFrame', (cb: FrameRequestCallback) => frames.push(cb));
     vi.stubGlobal('cancelAnimationFrame', () => undefined);
-    box = document.createElement('div');
-    box.innerHTML = '<div class="strip"></div>';
+    box = make('div', {}, make('div', { class: 'strip' }));
     document.documentElement.append(box);
   });
 
