@@ -43,6 +43,17 @@ describe('the meter’s placement on a changing claude.ai page', () => {
     document.documentElement.append(box);
   });
 
+  /** The meter placed for the first time, as its first draw asks. */
+  const placeOnce = () => {
+    placement = createPlacement(
+      () => box,
+      (d) => docked.push(d),
+      () => undefined,
+    );
+    placement.update();
+    runFrames();
+  };
+
   afterEach(() => {
     placement.stop();
     box.remove();
@@ -51,13 +62,7 @@ describe('the meter’s placement on a changing claude.ai page', () => {
 
   it('docks beside the composer, and an answer streaming in does not make it look again', async () => {
     const conversation = chatPage();
-    placement = createPlacement(
-      () => box,
-      (d) => docked.push(d),
-      () => undefined,
-    );
-    placement.update();
-    runFrames();
+    placeOnce();
     expect(docked).toEqual([true]);
     expect(placement.docked).toBe(true);
 
@@ -68,13 +73,7 @@ describe('the meter’s placement on a changing claude.ai page', () => {
 
   it('looks again when the composer leaves the page, and floats as a pill until one is back', async () => {
     chatPage();
-    placement = createPlacement(
-      () => box,
-      (d) => docked.push(d),
-      () => undefined,
-    );
-    placement.update();
-    runFrames();
+    placeOnce();
     document.querySelector('form')!.remove();
     await settle();
     expect(frames).toHaveLength(1);
