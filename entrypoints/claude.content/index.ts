@@ -37,8 +37,13 @@ export default defineContentScript({
 
   async main(ctx) {
     const api = extensionApi();
-    let data: MeterData = await readMeterData(api);
-    usePreparedText(data.text);
+    // What the meter shows, and the texts it shows it in (made by the worker).
+    const read = async () => {
+      const next = await readMeterData(api);
+      usePreparedText(next.text);
+      return next;
+    };
+    let data: MeterData = await read();
     let closed = false;
     // Nothing is drawn before the first read of everything it shows.
     let started = false;
@@ -170,8 +175,7 @@ export default defineContentScript({
     document.addEventListener('click', onClick, true);
 
     const stopWatching = watchMeterData(api, async () => {
-      data = await readMeterData(api);
-      usePreparedText(data.text);
+      data = await read();
       draw();
     });
     const readPlace = async () =>

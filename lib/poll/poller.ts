@@ -55,10 +55,11 @@ export type Poller = ReturnType<typeof createPoller>;
  */
 export function createPoller(deps: PollerDeps) {
   const { store, now } = deps;
+  const spacingMs = deps.spacingMs ?? 400;
   const readAll = createOrgReader({
     client: deps.client,
     hasHostAccess: deps.hasHostAccess,
-    spacingMs: deps.spacingMs ?? 400,
+    spacingMs,
     runBudgetMs: deps.runBudgetMs ?? RUN_BUDGET_MS,
     now,
   });
@@ -87,12 +88,7 @@ export function createPoller(deps: PollerDeps) {
     await Promise.all([deps.scheduleAlarm(POLL_ALARM, safety), store.write({ status: polling })]);
 
     const added = (await deps.accounts?.(state.accounts)) ?? [];
-    const { outcomes, orgs } = await readEveryLogin(
-      readAll,
-      state.orgs,
-      added,
-      deps.spacingMs ?? 400,
-    );
+    const { outcomes, orgs } = await readEveryLogin(readAll, state.orgs, added, spacingMs);
     const sorted = sortOutcomes(outcomes, added, orgs, polling.byOrg, now());
     const { byOrg, failures, ownTrouble, results } = sorted;
     const orgStatus = (id: string) => byOrg[id] ?? { lastSuccessAt: null, lastError: null };

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import type { ChromeApi } from './extension-state';
 import { expect, test } from './harness';
+import { sessionPayload } from './payloads';
 import { yearOfTuesdays } from './year-history';
 
 declare const chrome: ChromeApi;
@@ -45,6 +46,30 @@ test('opens from the popup and from the in-page meter’s Details, with a card p
     dashboard.evaluate(() => chrome.runtime.sendMessage({ type: 'open-details' })),
   ]);
   await expect(details).toHaveURL(/\/dashboard\.html$/);
+});
+
+test('an open dashboard follows each new reading, and a reloaded one paints it from storage', async ({
+  server,
+  signIn,
+  triggerPoll,
+  currentContext,
+  extensionId,
+}) => {
+  server.setUsage('*', sessionPayload(30));
+  await signIn();
+  await triggerPoll();
+  const page = await currentContext().newPage();
+  await page.goto(`chrome-extension://${extensionId}/dashboard.html`);
+  const session = page.getByRole('progressbar', { name: '5-hour session' }).first();
+  await expect(session).toHaveAttribute('aria-valuenow', '30');
+  await marked(page, 'heatmap-drawn');
+
+  // The cards came from a plain read; the storage module, loaded after them, watches for more.
+  server.setUsage('*', sessionPayload(72));
+  await triggerPoll();
+  await expect(session).toHaveAttribute('aria-valuenow', '72');
+  await page.reload();
+  await expect(session).toHaveAttribute('aria-valuenow', '72');
 });
 
 test('draws an imported year, its heat-map matches the pattern, and the windows export as CSV', async ({
