@@ -1,6 +1,6 @@
 import { Chart, LinearScale, LineController, LineElement, PointElement, TimeScale } from 'chart.js';
 import 'chartjs-adapter-date-fns';
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import {
   cursorStops,
   nearestStop,
@@ -9,7 +9,7 @@ import {
   type Series,
 } from '@/lib/chart/chart-points';
 import { dragView, zoomView, type TimeView } from '@/lib/chart/dashboard-chart';
-import { datasetsOf, scalesOf } from './dashboard-chart-config';
+import { datasetsOf, DATASETS_PER_LIMIT, scalesOf } from './dashboard-chart-config';
 import { dateFormat, percentText } from '@/lib/display/intl-cache';
 import { t, uiLocale } from '@/lib/display/i18n';
 
@@ -90,7 +90,9 @@ export default function DashboardChart({
 
   useEffect(() => setView(null), [from, to]);
 
-  useEffect(() => {
+  // Drawn before the browser paints, in the frame that shows the history: a plain effect would
+  // wait for a paint of the page without it first.
+  useLayoutEffect(() => {
     if (!canvas.current) return;
     const colours = [1, 2, 3, 4, 5].map((i) => cssVar(`--series-${i}`));
     const critical = cssVar('--critical');
@@ -125,13 +127,13 @@ export default function DashboardChart({
     const c = chart.current;
     if (!c) return;
     c.data.datasets.forEach((d, i) =>
-      c.setDatasetVisibility(i, !hidden.has(series[Math.floor(i / 3)]!.id)),
+      c.setDatasetVisibility(i, !hidden.has(series[Math.floor(i / DATASETS_PER_LIMIT)]!.id)),
     );
     c.options.scales!.x!.min = visible.min;
     c.options.scales!.x!.max = visible.max;
     const active = cursor?.byKey
       ? valuesAt(shown, cursor.at).map((v) => ({
-          datasetIndex: 3 * series.findIndex((s) => s.id === v.id),
+          datasetIndex: DATASETS_PER_LIMIT * series.findIndex((s) => s.id === v.id),
           index: v.index,
         }))
       : [];

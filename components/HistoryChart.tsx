@@ -5,7 +5,7 @@ import {
   projectionSeries,
   toSeries,
   cursorStops,
-  dotRadii,
+  dotPoints,
   nearestStop,
   valuesAt,
   type ChartPoint,
@@ -118,7 +118,7 @@ export function HistoryChart({
             borderColor: colourOf(s.id),
             backgroundColor: colourOf(s.id),
             borderWidth: 2,
-            pointRadius: dotRadii(s.points, (to - from) / 30),
+            pointRadius: 0,
             pointHitRadius: 6,
             tension: 0,
             // The newest reading sits on the plot's right edge: let its dot show whole.
@@ -134,6 +134,19 @@ export function HistoryChart({
             pointRadius: 0,
             pointHitRadius: 6,
             tension: 0,
+          })),
+          // A reading with no neighbour near enough for a line (a first one) shows as a dot. Its
+          // own dataset, after the lines the readout counts by index: with one radius for every
+          // point of a line, Chart.js works out a line's point options once, not once a point.
+          ...series.map((s) => ({
+            label: s.label,
+            data: dotPoints(s.points, (to - from) / 30),
+            showLine: false,
+            pointRadius: 3,
+            pointHitRadius: 0,
+            pointBackgroundColor: colourOf(s.id),
+            pointBorderColor: colourOf(s.id),
+            clip: 6,
           })),
         ],
       },

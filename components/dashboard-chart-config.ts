@@ -1,12 +1,16 @@
 import type { ChartData, ChartOptions } from 'chart.js';
-import { dotRadii, type ChartPoint, type Series } from '@/lib/chart/chart-points';
+import { dotPoints, type ChartPoint, type Series } from '@/lib/chart/chart-points';
 import { hitPoints, type TimeView } from '@/lib/chart/dashboard-chart';
 import { dateFormat, percentText } from '@/lib/display/intl-cache';
 import { t } from '@/lib/display/i18n';
 
+/** Datasets per limit, in this order: its line, its lone readings, its moments at the limit, its resets. */
+export const DATASETS_PER_LIMIT = 4;
+
 /**
- * The dashboard chart's datasets: per limit its line, the moments it was at the limit (ringed
- * in red) and its resets (triangles), three datasets a limit in that order.
+ * The dashboard chart's datasets: per limit its line, the readings too short a run for a line
+ * (dots), the moments it was at the limit (ringed in red) and its resets (triangles). Every
+ * option is one value for the whole dataset, so Chart.js works out each dataset's once.
  */
 export function datasetsOf(
   series: Series[],
@@ -31,10 +35,21 @@ export function datasetsOf(
         borderColor: colour,
         backgroundColor: colour,
         borderWidth: 2,
-        // A reading with no neighbour near enough for a line (a first one) shows as a dot.
-        pointRadius: dotRadii(s.points, (to - from) / 30),
+        pointRadius: 0,
         pointHitRadius: 6,
         // The newest reading sits on the plot's right edge: let its dot show whole.
+        clip: 6,
+      },
+      // A reading with no neighbour near enough for a line (a first one) shows as a dot.
+      {
+        ...base,
+        label: s.label,
+        data: dotPoints(s.points, (to - from) / 30),
+        showLine: false,
+        pointRadius: 3,
+        pointHitRadius: 0,
+        pointBackgroundColor: colour,
+        pointBorderColor: colour,
         clip: 6,
       },
       // The moments at the limit, ringed in red over the line.

@@ -34,7 +34,10 @@ export function toSeries(readings: readonly Reading[], maxPoints = 300): Series[
   return [...byId].map(([id, s]) => ({ id, label: s.label, points: buckets.get(id)!.done() }));
 }
 
-/** `downsample` over points that arrive one at a time, their number known beforehand. */
+/**
+ * `downsample` over points that arrive one at a time, their number known beforehand. A point is
+ * made only when it is kept: a year of readings keeps a few thousand of its 70,000.
+ */
 class Buckets {
   private readonly out: ChartPoint[] = [];
   private readonly size: number;
@@ -42,8 +45,11 @@ class Buckets {
   private i = 0;
   private end = 0;
   private bucket = 0;
-  private min: ChartPoint | null = null;
-  private max: ChartPoint | null = null;
+  private started = false;
+  private minX = 0;
+  private minY = 0;
+  private maxX = 0;
+  private maxY = 0;
 
   constructor(
     private readonly count: number,
@@ -54,34 +60,42 @@ class Buckets {
   }
 
   add(x: number, y: number) {
-    const p = { x, y };
     if (this.all) {
-      this.out.push(p);
+      this.out.push({ x, y });
       return;
     }
     if (this.i >= this.end) {
       this.flush();
       this.end = Math.min(this.count, Math.floor((this.bucket + 1) * this.size));
       this.bucket += 1;
-      this.min = this.max = p;
+      this.started = true;
+      this.minX = this.maxX = x;
+      this.minY = this.maxY = y;
     } else {
-      if (p.y < this.min!.y) this.min = p;
-      if (p.y > this.max!.y) this.max = p;
+      if (y < this.minY) {
+        this.minX = x;
+        this.minY = y;
+      }
+      if (y > this.maxY) {
+        this.maxX = x;
+        this.maxY = y;
+      }
     }
     this.i += 1;
   }
 
   private flush() {
-    const { min, max } = this;
-    if (!min || !max) return;
-    if (min === max) this.out.push(min);
-    else if (min.x < max.x) this.out.push(min, max);
+    if (!this.started) return;
+    const min = { x: this.minX, y: this.minY };
+    const max = { x: this.maxX, y: this.maxY };
+    if (this.minX === this.maxX) this.out.push(min);
+    else if (this.minX < this.maxX) this.out.push(min, max);
     else this.out.push(max, min);
   }
 
   done(): ChartPoint[] {
     if (!this.all) this.flush();
-    this.min = this.max = null;
+    this.started = false;
     return this.out;
   }
 }
@@ -189,18 +203,19 @@ export function clipProjection(series: Series, until: number): Series {
 }
 
 /**
- * The radius of each point: a line needs some length to be seen, so a run of readings (points
- * no further than `gapMs` apart) that spans less than `gapMs` is drawn as a dot on its newest
- * point: a first reading, two readings seconds apart, one after the browser slept. Pure.
+ * The points to draw as dots: a line needs some length to be seen, so a run of readings (points
+ * no further than `gapMs` apart) that spans less than `gapMs` shows as a dot on its newest point:
+ * a first reading, two readings seconds apart, one after the browser slept. The line itself draws
+ * no points, so Chart.js resolves its point options once, not once a point. Pure.
  */
-export function dotRadii(points: readonly ChartPoint[], gapMs: number, radius = 3): number[] {
-  const radii = points.map(() => 0);
+export function dotPoints(points: readonly ChartPoint[], gapMs: number): ChartPoint[] {
+  const dots: ChartPoint[] = [];
   let start = 0;
   for (let i = 0; i < points.length; i++) {
     const next = points[i + 1];
     if (next && next.x - points[i]!.x <= gapMs) continue;
-    if (points[i]!.x - points[start]!.x < gapMs) radii[i] = radius;
+    if (points[i]!.x - points[start]!.x < gapMs) dots.push(points[i]!);
     start = i + 1;
   }
-  return radii;
+  return dots;
 }

@@ -103,14 +103,26 @@ export function formatMessage(entry: MessageEntry, substitutions: readonly strin
  */
 export function uiLocale(): string | undefined {
   if (prepared) return prepared.locale;
+  // The browser's language stays for a page's life; each ask of it crosses into the browser's
+  // bindings (a chart's tick labels ask hundreds of times), so the answer is kept per API object.
+  const api = browserI18n();
+  if (api && known?.api === api && known.fallback === fallback) return known.locale;
   let ui: string | undefined;
   try {
-    ui = browserI18n()?.getUILanguage();
+    ui = api?.getUILanguage();
   } catch {
     /* fakeBrowser: not mocked */
   }
   ui ||= typeof navigator !== 'undefined' ? navigator.language : undefined;
   const messages = t('htmlLang');
-  if (messages === 'htmlLang') return ui || undefined;
-  return ui && ui.split(/[-_]/)[0]!.toLowerCase() === messages ? ui : messages;
+  const locale =
+    messages === 'htmlLang'
+      ? ui || undefined
+      : ui && ui.split(/[-_]/)[0]!.toLowerCase() === messages
+        ? ui
+        : messages;
+  if (api) known = { api, fallback, locale };
+  return locale;
 }
+
+let known: { api: I18nApi; fallback: Messages | null; locale: string | undefined } | null = null;

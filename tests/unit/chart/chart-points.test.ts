@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   clipProjection,
   cursorStops,
-  dotRadii,
+  dotPoints,
   downsample,
   nearestStop,
   projectionSeries,
@@ -152,7 +152,7 @@ describe('the chart’s reading cursor', () => {
   });
 });
 
-describe('clipProjection and dotRadii', () => {
+describe('clipProjection and dotPoints', () => {
   const line = {
     id: 'session',
     label: 'x',
@@ -188,10 +188,10 @@ describe('clipProjection and dotRadii', () => {
       { x: 10, y: 2 },
       { x: 500, y: 3 },
     ];
-    expect(dotRadii(points, 60)).toEqual([0, 3, 3]);
-    expect(dotRadii([{ x: 0, y: 5 }], 60)).toEqual([3]);
+    expect(dotPoints(points, 60)).toEqual([points[1], points[2]]);
+    expect(dotPoints([{ x: 0, y: 5 }], 60)).toEqual([{ x: 0, y: 5 }]);
     // A long run is a line of its own: no dots on it.
     const run = Array.from({ length: 10 }, (_, i) => ({ x: i * 30, y: i }));
-    expect(dotRadii(run, 60)).toEqual(run.map(() => 0));
+    expect(dotPoints(run, 60)).toEqual([]);
   });
 });
