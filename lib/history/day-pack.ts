@@ -63,12 +63,20 @@ export function packDay(orgId: string, day: number, readings: readonly Snapshot[
   return samePacked(unpackDay(pack), readings) ? pack : { ...pack, values: null };
 }
 
-/** The readings a pack holds, oldest first, as the dashboard reads them (`extra` is null). Pure. */
-export function unpackDay(pack: DayPack): Snapshot[] {
+/** A limit's label in the reader's language (`labeller` in usage/labels.ts). */
+export type Relabel = (limit: { id: string; label: string; name?: string }) => string;
+
+/**
+ * The readings a pack holds, oldest first, as the dashboard reads them (`extra` is null), each
+ * limit labelled by `relabel` when given: asked once per column and stored label, not per
+ * reading. Pure when `relabel` is.
+ */
+export function unpackDay(pack: DayPack, relabel?: Relabel): Snapshot[] {
   const { values, ids, kinds, names, labels, orgId } = pack;
   if (!values) throw new Error('This day is not packed');
   const width = 2 + 3 * ids.length;
   if (values.length !== pack.count * width) throw new Error('A damaged day pack');
+  const relabelled: (string | undefined)[] = [];
   const out: Snapshot[] = new Array<Snapshot>(pack.count);
   for (let i = 0; i < pack.count; i++) {
     const row = i * width;
@@ -76,18 +84,25 @@ export function unpackDay(pack: DayPack): Snapshot[] {
     for (let c = 0; c < ids.length; c++) {
       const li = values[row + 2 + 3 * c + 2]!;
       if (li < 0) continue;
-      const label = labels[li];
-      if (label === undefined) throw new Error('A damaged day pack');
-      const resetsAt = values[row + 2 + 3 * c + 1]!;
+      const stored = labels[li];
+      if (stored === undefined) throw new Error('A damaged day pack');
       const name = names?.[c];
-      limits.push({
+      const at = c * labels.length + li;
+      let label = relabelled[at];
+      if (label === undefined)
+        relabelled[at] = label = relabel
+          ? relabel({ id: ids[c]!, label: stored, ...(typeof name === 'string' && { name }) })
+          : stored;
+      const resetsAt = values[row + 2 + 3 * c + 1]!;
+      const limit: Snapshot['limits'][number] = {
         id: ids[c]!,
         kind: kinds[c]!,
         label,
         percent: values[row + 2 + 3 * c]!,
         resetsAt: Number.isNaN(resetsAt) ? null : resetsAt,
-        ...(typeof name === 'string' && { name }),
-      });
+      };
+      if (typeof name === 'string') limit.name = name;
+      limits.push(limit);
     }
     out[i] = { orgId, at: values[row]!, tier: values[row + 1]!, limits, extra: null };
   }

@@ -41,16 +41,24 @@ export function heatMap(
   const covered = grid();
   // A year of readings falls into a few thousand hours: their slot is worked out once each.
   const slots = new Map<number, { weekday: number; hour: number }>();
-  let previous: { at: number; percent: number; resetsAt: number | null } | null = null;
+  let started = false;
+  let previousAt = 0;
+  let previousPercent = 0;
+  let previousReset: number | null = null;
   for (const reading of readings) {
-    const limit = reading.limits.find((l) => l.id === limitId);
+    let limit: Snapshot['limits'][number] | undefined;
+    for (const l of reading.limits)
+      if (l.id === limitId) {
+        limit = l;
+        break;
+      }
     if (!limit || !Number.isFinite(limit.percent)) continue;
-    if (previous && reading.at > previous.at && reading.at - previous.at <= maxGapMs) {
+    if (started && reading.at > previousAt && reading.at - previousAt <= maxGapMs) {
       const reset =
         limit.resetsAt !== null &&
-        previous.resetsAt !== null &&
-        Math.abs(limit.resetsAt - previous.resetsAt) > SAME_RESET_MS;
-      const gained = reset ? limit.percent : Math.max(0, limit.percent - previous.percent);
+        previousReset !== null &&
+        Math.abs(limit.resetsAt - previousReset) > SAME_RESET_MS;
+      const gained = reset ? limit.percent : Math.max(0, limit.percent - previousPercent);
       // The last moment the step covers: a reading at 15:00 speaks of 14:50–15:00.
       const end = reading.at + (reading.tier ?? 0) * 60_000 - 1;
       const hour = Math.floor(end / HOUR);
@@ -59,7 +67,10 @@ export function heatMap(
       rise[s.weekday]![s.hour]! += gained;
       covered[s.weekday]![s.hour]! += 1;
     }
-    previous = { at: reading.at, percent: limit.percent, resetsAt: limit.resetsAt };
+    started = true;
+    previousAt = reading.at;
+    previousPercent = limit.percent;
+    previousReset = limit.resetsAt;
   }
   const max = Math.max(0, ...rise.flat());
   return { rise: rise.map((row) => row.map((v) => Math.round(v * 10) / 10)), covered, max };

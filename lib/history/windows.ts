@@ -1,5 +1,5 @@
 import { windowLength } from '../forecast/forecast';
-import type { Limit, LimitKind, Reading } from '../usage/types';
+import type { LimitKind, Reading } from '../usage/types';
 
 /** One 5-hour session or one week of one limit, as its readings saw it. */
 export interface UsageWindow {
@@ -26,54 +26,55 @@ export const MAX_GAP_MS = 90 * 60_000;
 /** Resets a server reports a little differently from one reading to the next are one reset. */
 const SAME_RESET_MS = 5 * 60_000;
 
-const WINDOW_KINDS: readonly LimitKind[] = ['session', 'weekly', 'weekly_model'];
-
 /**
  * Every window of every session and weekly limit in `readings` (oldest first), split where the
  * reset time moves on.
  * Readings of a window not yet started (no reset time) belong to none. Pure.
  */
 export function splitWindows(readings: readonly Reading[], maxGapMs = MAX_GAP_MS): UsageWindow[] {
-  const open = new Map<string, { window: UsageWindow; last: { at: number; limit: Limit } }>();
+  // The window each limit is in, and its last reading (kept as numbers: a year has 70,000 limits).
+  const open = new Map<string, { window: UsageWindow; lastAt: number; lastPercent: number }>();
   const done: UsageWindow[] = [];
   for (const reading of readings) {
+    const at = reading.at;
     for (const limit of reading.limits) {
-      if (!WINDOW_KINDS.includes(limit.kind) || limit.resetsAt === null) continue;
-      if (!Number.isFinite(limit.percent) || !Number.isFinite(limit.resetsAt)) continue;
+      const { kind, percent, resetsAt } = limit;
+      if (kind !== 'session' && kind !== 'weekly' && kind !== 'weekly_model') continue;
+      if (resetsAt === null || !Number.isFinite(percent) || !Number.isFinite(resetsAt)) continue;
       const current = open.get(limit.id);
-      const sameWindow =
-        current !== undefined &&
-        // Only the reset time tells windows apart: a server still reporting a passed reset
-        // describes the same window, however many readings repeat it.
-        Math.abs(limit.resetsAt - current.window.end) <= SAME_RESET_MS;
-      if (current && sameWindow) {
+      // Only the reset time tells windows apart: a server still reporting a passed reset
+      // describes the same window, however many readings repeat it.
+      if (current && Math.abs(resetsAt - current.window.end) <= SAME_RESET_MS) {
         const w = current.window;
-        const gap = reading.at - current.last.at;
-        if (current.last.limit.percent >= 100 && gap <= maxGapMs)
-          w.atLimitMs += Math.max(0, Math.min(reading.at, w.end) - current.last.at);
-        w.peak = Math.max(w.peak, limit.percent);
+        if (current.lastPercent >= 100 && at - current.lastAt <= maxGapMs)
+          w.atLimitMs += Math.max(0, Math.min(at, w.end) - current.lastAt);
+        if (percent > w.peak) w.peak = percent;
         w.label = limit.label;
         w.readings += 1;
-        if (limit.percent >= 100 && w.hitAt === null) w.hitAt = reading.at;
-        w.reachedLimit ||= limit.percent >= 100;
-        current.last = { at: reading.at, limit };
+        if (percent >= 100) {
+          w.hitAt ??= at;
+          w.reachedLimit = true;
+        }
+        current.lastAt = at;
+        current.lastPercent = percent;
         continue;
       }
       if (current) done.push(current.window);
       open.set(limit.id, {
         window: {
           limitId: limit.id,
-          kind: limit.kind,
+          kind,
           label: limit.label,
-          start: limit.resetsAt - windowLength(limit.kind),
-          end: limit.resetsAt,
-          peak: limit.percent,
-          reachedLimit: limit.percent >= 100,
-          hitAt: limit.percent >= 100 ? reading.at : null,
+          start: resetsAt - windowLength(kind),
+          end: resetsAt,
+          peak: percent,
+          reachedLimit: percent >= 100,
+          hitAt: percent >= 100 ? at : null,
           atLimitMs: 0,
           readings: 1,
         },
-        last: { at: reading.at, limit },
+        lastAt: at,
+        lastPercent: percent,
       });
     }
   }

@@ -12,9 +12,12 @@ import {
   packDay,
   packDayOf,
   unpackDay,
+  type Relabel,
   type DayPack,
 } from '../history/day-pack';
 import type { Snapshot, UsageDB } from './db-schema';
+
+export type { Relabel } from '../history/day-pack';
 
 export interface TouchedDay {
   orgId: string;
@@ -106,7 +109,8 @@ export interface PackedRange {
 }
 
 /**
- * One organisation's readings in `from`–`to`, oldest first, from the packs, in one read-only
+ * One organisation's readings in `from`–`to`, oldest first, from the packs (labelled by
+ * `relabel` when given: once per pack column, not per reading), in one read-only
  * transaction over both stores so packs and readings are of the same moment. The days without a
  * usable pack (a placeholder, one columns cannot hold, a damaged one) are read from their
  * readings in ONE more range read, from the first such day to the last: after the worker's daily
@@ -117,6 +121,7 @@ export async function readPacked(
   orgId: string,
   from: number,
   to: number,
+  relabel?: Relabel,
 ): Promise<PackedRange> {
   const tx = db.transaction(['snapshots', 'days']);
   const packs = await tx
@@ -125,7 +130,7 @@ export async function readPacked(
   const lists = packs.map((pack): Snapshot[] | null => {
     if (pack.stale || !pack.values) return null;
     try {
-      return unpackDay(pack);
+      return unpackDay(pack, relabel);
     } catch {
       return null; // damaged: read around it, and pack it again
     }
@@ -139,7 +144,10 @@ export async function readPacked(
       .getAll(
         IDBKeyRange.bound([orgId, Math.max(from, first)], [orgId, Math.min(to, last + DAY_MS - 1)]),
       );
-    for (const r of raw) byDay.get(packDayOf(r.at))?.push(r);
+    for (const r of raw) {
+      if (relabel) for (const limit of r.limits) limit.label = relabel(limit);
+      byDay.get(packDayOf(r.at))?.push(r);
+    }
   }
   const readings: Snapshot[] = [];
   packs.forEach((pack, i) => {

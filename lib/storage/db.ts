@@ -1,6 +1,6 @@
 import { openDB, type IDBPDatabase, type IDBPObjectStore } from 'idb';
 import { stalePack } from '../history/day-pack';
-import { daysTouched, type PackedRange, type PackKeeper } from './db-packs';
+import { daysTouched, type PackedRange, type PackKeeper, type Relabel } from './db-packs';
 import type { Snapshot, UsageDB } from './db-schema';
 import type { Reading } from '../usage/types';
 
@@ -171,9 +171,16 @@ export function createSnapshotRepo(db: IDBPDatabase<UsageDB>, packs?: PackKeeper
      * they are made: one indexed read of a few hundred packs for a year. `stale` says some days'
      * packs were not made yet (their readings were read instead) and `repairPacks` is due.
      */
-    async rangePacked(orgId: string, from: number, to: number): Promise<PackedRange> {
-      if (packs) return packs.readPacked(db, orgId, from, to);
-      return { readings: await this.range(orgId, from, to), stale: false, staleDays: [] };
+    async rangePacked(
+      orgId: string,
+      from: number,
+      to: number,
+      relabel?: Relabel,
+    ): Promise<PackedRange> {
+      if (packs) return packs.readPacked(db, orgId, from, to, relabel);
+      const readings = await this.range(orgId, from, to);
+      if (relabel) for (const r of readings) for (const l of r.limits) l.label = relabel(l);
+      return { readings, stale: false, staleDays: [] };
     },
 
     /** Make the packs of one organisation's days in `from`–`to` again from its readings. */

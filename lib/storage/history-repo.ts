@@ -1,5 +1,5 @@
 import { createSnapshotRepo, openUsageDb, type PackKeeper, type SnapshotRepo } from './db';
-import { withLabels } from '../usage/labels';
+import { labeller, withLabels } from '../usage/labels';
 
 let repo: Promise<SnapshotRepo> | null = null;
 
@@ -34,10 +34,8 @@ function labelled(repo: SnapshotRepo): SnapshotRepo {
     ...repo,
     range: (orgId, from, to) => repo.range(orgId, from, to).then(withLabels),
     rangeAll: (from, to) => repo.rangeAll(from, to).then(withLabels),
-    rangePacked: (orgId, from, to) =>
-      repo
-        .rangePacked(orgId, from, to)
-        .then((packed) => ({ ...packed, readings: withLabels(packed.readings) })),
+    // Labelled as the packs are opened: once per pack column, not once per reading.
+    rangePacked: (orgId, from, to) => repo.rangePacked(orgId, from, to, labeller()),
     all: () => repo.all().then(withLabels),
     latest: (orgId) =>
       repo.latest(orgId).then((reading) => (reading ? withLabels([reading])[0] : reading)),

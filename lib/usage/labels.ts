@@ -25,20 +25,29 @@ export function limitLabel(limit: Pick<Limit, 'id' | 'label' | 'name'>): string 
   return name ? t('limitWeeklyNamed', name) : limit.label;
 }
 
+/** Gives a limit its label in today's language; made by `labeller`. */
+export type Labeller = (limit: Pick<Limit, 'id' | 'label' | 'name'>) => string;
+
 /**
- * Readings as stored, labelled in today's language. Readings fresh from the database are copies,
- * so they are relabelled in place; a year of history has a handful of distinct limits, so each
- * label is made once per call.
+ * `limitLabel`, remembering each label it made: a year of history has a handful of distinct
+ * limits (by id, name and stored label) among its 50,000, and no key is built per limit.
  */
-export function withLabels<R extends Reading>(readings: R[]): R[] {
-  const made = new Map<string, string>();
-  for (const reading of readings) {
-    for (const limit of reading.limits) {
-      const key = `${limit.id}\u0000${limit.name ?? ''}\u0000${limit.label}`;
-      let label = made.get(key);
-      if (label === undefined) made.set(key, (label = limitLabel(limit)));
-      limit.label = label;
-    }
-  }
+export function labeller(): Labeller {
+  const made = new Map<string, Map<string, Map<string, string>>>();
+  return (limit) => {
+    let byName = made.get(limit.id);
+    if (!byName) made.set(limit.id, (byName = new Map()));
+    const name = limit.name ?? '';
+    let byLabel = byName.get(name);
+    if (!byLabel) byName.set(name, (byLabel = new Map()));
+    let label = byLabel.get(limit.label);
+    if (label === undefined) byLabel.set(limit.label, (label = limitLabel(limit)));
+    return label;
+  };
+}
+
+/** Readings as stored, labelled in today's language: fresh from the database, so in place. */
+export function withLabels<R extends Reading>(readings: R[], label: Labeller = labeller()): R[] {
+  for (const reading of readings) for (const limit of reading.limits) limit.label = label(limit);
   return readings;
 }

@@ -21,10 +21,33 @@ const asRead = (r: Snapshot): Snapshot => ({ ...r, tier: r.tier ?? 0, extra: nul
 describe('day packs', () => {
   const history = madeUpHistory(NOW, 20, 3);
 
+  it('are labelled as they are opened: once per column and stored label, not per reading', () => {
+    const packs = packAll(history);
+    const asked: string[] = [];
+    const relabel = (limit: { id: string; label: string; name?: string }) => {
+      asked.push(`${limit.id}|${limit.name ?? ''}|${limit.label}`);
+      return `«${limit.label}»`;
+    };
+    const read = packs.flatMap((pack) => unpackDay(pack, relabel));
+    const expected = packs.flatMap((pack) => unpackDay(pack));
+    expect(read.map((r) => r.limits.map((l) => l.label))).toEqual(
+      expected.map((r) => r.limits.map((l) => `«${l.label}»`)),
+    );
+    // Everything else is what the pack holds.
+    expect(read.map((r) => ({ ...r, limits: r.limits.map((l) => ({ ...l, label: '' })) }))).toEqual(
+      expected.map((r) => ({ ...r, limits: r.limits.map((l) => ({ ...l, label: '' })) })),
+    );
+    const perPack = packs.map(
+      (p) => new Set(unpackDay(p).flatMap((r) => r.limits.map((l) => `${l.id}|${l.label}`))).size,
+    );
+    expect(asked).toHaveLength(perPack.reduce((a, b) => a + b, 0));
+    expect(asked.length).toBeLessThan(read.length);
+  });
+
   it('hold a day of readings exactly, in every field the dashboard reads', () => {
     const packs = packAll(history);
     expect(packs.every((p) => p.values !== null)).toBe(true);
-    expect(packs.flatMap(unpackDay)).toEqual(
+    expect(packs.flatMap((pack) => unpackDay(pack))).toEqual(
       [...history].sort((a, b) => a.orgId.localeCompare(b.orgId) || a.at - b.at).map(asRead),
     );
   });
