@@ -1,38 +1,82 @@
 import { useEffect, useState } from 'preact/hooks';
+import { t, uiLocale } from '@/lib/display/i18n';
+import { prepareText } from '@/lib/display/prepared-text';
 import type { DashboardHistory } from '@/lib/history/dashboard-history';
-import type { Snapshot, SnapshotRepo } from '@/lib/storage/db';
+import {
+  WORKER_TEXT_KEYS,
+  type HistoryAnswer,
+  type HistoryAsk,
+} from '@/lib/history/history-protocol';
+import type { HistoryRead } from '@/lib/history/history-read';
+import type { Snapshot } from '@/lib/storage/db';
 import type { Reading } from '@/lib/usage/types';
-
-// The database and the statistics load beside the cards' first paint, not before it.
-const repoModule = import('@/lib/storage/history-repo');
-const derivation = import('@/lib/history/dashboard-history');
 
 export type { DashboardHistory };
 
-/** Up to a week the readings themselves are read; longer ranges read the day packs. */
-const PACKED_AFTER_MS = 7 * 24 * 3_600_000;
-
-/** One organisation's readings in the range, from the packs for long ranges (repaired if stale). */
-async function readRange(r: SnapshotRepo, orgId: string, from: number, to: number) {
-  if (to - from <= PACKED_AFTER_MS) return r.range(orgId, from, to);
-  const { readings, staleDays } = await r.rangePacked(orgId, from, to);
-  // Those days' readings were read instead; pack just those days again, after this paint (after
-  // polls that is today's, not the year).
-  const [first, last] = [staleDays[0], staleDays.at(-1)];
-  if (first !== undefined && last !== undefined)
-    setTimeout(() => void r.repairPacks(orgId, first, last).catch(() => undefined), 1_000);
-  return readings;
-}
-
+// The database for the cards' forecasts loads beside the cards' first paint, not before it.
+const repoModule = import('@/lib/storage/history-repo');
 const packsModule = import('@/lib/storage/db-packs');
 const openRepo = () =>
   Promise.all([repoModule, packsModule]).then(([{ historyRepo }, { dayPacks }]) =>
     historyRepo(dayPacks),
   );
 
+/** The same read and statistics in the page, where the worker cannot start. */
+const readHere = (orgId: string, from: number, to: number): Promise<HistoryRead> =>
+  import('@/lib/history/history-read').then(({ readHistory }) =>
+    readHistory(openRepo, orgId, from, to),
+  );
+
+type Waiting = (read: Promise<HistoryRead>) => void;
+const waiting = new Map<number, Waiting & { orgId: string; from: number; to: number }>();
+let asks = 0;
+
+/**
+ * The history worker, started with the page (it opens the database while the cards paint), or
+ * null where it cannot start: then the page reads the history itself. A worker that fails to
+ * load hands what it was asked to the page.
+ */
+const worker = ((): Worker | null => {
+  try {
+    const early = (globalThis as { historyWorker?: Worker }).historyWorker;
+    const w = early ?? new Worker('/history-worker.js');
+    w.addEventListener('message', (event: MessageEvent<HistoryAnswer>) => {
+      const { id, ...read } = event.data;
+      waiting.get(id)?.(Promise.resolve(read));
+      waiting.delete(id);
+    });
+    w.addEventListener('error', () => {
+      broken = true;
+      for (const done of waiting.values()) done(readHere(done.orgId, done.from, done.to));
+      waiting.clear();
+      w.terminate();
+    });
+    return w;
+  } catch {
+    return null;
+  }
+})();
+let broken = worker === null;
+
+/** One range's history, from the worker (or the page where it cannot run). */
+function readHistory(orgId: string, from: number, to: number): Promise<HistoryRead> {
+  if (broken || !worker) return readHere(orgId, from, to);
+  return new Promise((resolve) => {
+    const id = ++asks;
+    waiting.set(
+      id,
+      Object.assign((read: Promise<HistoryRead>) => resolve(read), { orgId, from, to }),
+    );
+    const text = prepareText(t, uiLocale() ?? 'en', null, WORKER_TEXT_KEYS);
+    const ask: HistoryAsk = { id, orgId, from, to, text };
+    worker.postMessage(ask);
+  });
+}
+
 /**
  * The history of one organisation over the range ending now: ONE indexed range read per change of
- * organisation or range, then the statistics from it. Null while reading.
+ * organisation or range, then the statistics from it, both in the history worker. Null while
+ * reading.
  */
 export function useHistory(orgId: string | null, rangeMs: number): DashboardHistory | null {
   const [history, setHistory] = useState<DashboardHistory | null>(null);
@@ -41,17 +85,10 @@ export function useHistory(orgId: string | null, rangeMs: number): DashboardHist
     let live = true;
     setHistory(null);
     const to = Date.now();
-    const from = to - rangeMs;
-    void openRepo()
-      .then((r) => readRange(r, orgId, from, to))
-      .catch(() => [] as Snapshot[])
-      .then(async (readings) => {
-        const { deriveHistory } = await derivation;
-        performance.mark('history-read');
-        const derived = deriveHistory(readings, from, to);
-        performance.mark('history-derived');
-        if (live) setHistory(derived);
-      });
+    void readHistory(orgId, to - rangeMs, to).then(({ history: ready, readMs, deriveMs }) => {
+      performance.mark('history-read', { detail: { readMs, deriveMs } });
+      if (live) setHistory(ready);
+    });
     return () => {
       live = false;
     };

@@ -41,16 +41,21 @@ export interface PreparedText {
 /** Enough substitutions for any message: each stays itself, to be filled in where it is shown. */
 const SLOTS = ['$1', '$2', '$3', '$4', '$5', '$6', '$7', '$8', '$9'];
 
-/** The meter's texts from this context's messages and percent format. */
+/**
+ * The meter's texts from this context's messages and percent format; or `keys` of them for
+ * another context without the browser's messages (the dashboard's history worker), with no
+ * percents (a percent not prepared is formatted where it is shown).
+ */
 export function prepareText(
   message: (key: MessageKey, substitutions: readonly Substitution[]) => string,
   locale: string,
-  percent: (whole: number) => string,
+  percent: ((whole: number) => string) | null,
+  keys: readonly MessageKey[] = PREPARED_KEYS,
 ): PreparedText {
   return {
     locale,
-    messages: Object.fromEntries(PREPARED_KEYS.map((key) => [key, message(key, SLOTS)])),
-    percents: Array.from({ length: 101 }, (_, n) => percent(n)),
+    messages: Object.fromEntries(keys.map((key) => [key, message(key, SLOTS)])),
+    percents: percent ? Array.from({ length: 101 }, (_, n) => percent(n)) : [],
   };
 }
 

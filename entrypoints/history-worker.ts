@@ -1,0 +1,24 @@
+// The dashboard's history worker (`/history-worker.js`, started by `public/history-start.js`
+// as the dashboard's HTML is read): the year's range read and its statistics run here, so the
+// page's main thread stays free for the cards and Chart.js while IndexedDB answers.
+import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
+import { usePreparedText } from '@/lib/display/i18n';
+import { readHistory } from '@/lib/history/history-read';
+import type { HistoryAnswer, HistoryAsk } from '@/lib/history/history-protocol';
+import { dayPacks } from '@/lib/storage/db-packs';
+import { historyRepo } from '@/lib/storage/history-repo';
+
+export default defineUnlistedScript(() => {
+  const repo = () => historyRepo(dayPacks);
+  // Opened as the worker starts, before the page asks: the first ask finds the database open.
+  void repo().catch(() => undefined);
+  self.addEventListener('message', (event: MessageEvent<HistoryAsk>) => {
+    const { id, orgId, from, to, text } = event.data;
+    // Limits are labelled in the page's words (a worker has no `i18n` of its own).
+    usePreparedText(text);
+    void readHistory(repo, orgId, from, to).then((read) => {
+      const answer: HistoryAnswer = { id, ...read };
+      self.postMessage(answer);
+    });
+  });
+});
