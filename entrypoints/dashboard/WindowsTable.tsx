@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { percentText } from '@/lib/display/intl-cache';
 import { t, type MessageKey } from '@/lib/display/i18n';
 import { windowsToCsv } from '@/lib/history/windows-csv';
@@ -25,6 +25,10 @@ export function WindowsTable({ windows, orgName }: { windows: UsageWindow[]; org
     direction: 'descending',
   });
   const [all, setAll] = useState(false);
+  // The rows come in the frame after the rest of the history's: the chart and the heat-map above
+  // them paint without waiting for a hundred rows below the fold.
+  const [drawn, setDrawn] = useState(false);
+  useEffect(() => setDrawn(true), []);
   const rows = useMemo(
     () => sortWindows(windows, sort.key, sort.direction),
     [windows, sort.key, sort.direction],
@@ -75,7 +79,7 @@ export function WindowsTable({ windows, orgName }: { windows: UsageWindow[]; org
             </tr>
           </thead>
           <tbody>
-            {(all ? rows : rows.slice(0, FIRST_ROWS)).map((w) => (
+            {(all ? rows : rows.slice(0, drawn ? FIRST_ROWS : 0)).map((w) => (
               <tr key={`${w.limitId}-${w.start}`} class={w.reachedLimit ? 'hit' : undefined}>
                 <th scope="row">{w.label}</th>
                 <td>
