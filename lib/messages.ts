@@ -10,8 +10,8 @@ export type Message =
   | { type: 'test-channel'; channelId: string }
   /** The popup's "Notify me when it resets" on one limit, set (`on`) or cancelled. */
   | { type: 'reset-reminder'; orgId: string; limitId: string; on: boolean }
-  /** The in-page meter's "Details": open the extension's own view of every limit. */
-  | { type: 'open-details' }
+  /** The in-page meter's "Details": open the dashboard, on the organisation the meter shows. */
+  | { type: 'open-details'; orgId?: string }
   /** The in-page meter's forecast: it cannot open the extension's history, the worker can. */
   | { type: 'outlooks'; orgId: string }
   /** Options → Accounts: the worker checks a pasted key with claude.ai before anything is kept. */
@@ -106,6 +106,10 @@ export function isMessage(value: unknown): value is Message {
     return typeof orgId === 'string' && typeof limitId === 'string' && typeof on === 'boolean';
   }
   if (type === 'outlooks') return typeof (value as { orgId?: unknown }).orgId === 'string';
+  if (type === 'open-details') {
+    const { orgId } = value as { orgId?: unknown };
+    return orgId === undefined || typeof orgId === 'string';
+  }
   if (typeof type === 'string' && type.startsWith('account-')) {
     const { id, key, name, keepHistory } = value as Record<string, unknown>;
     const text = (v: unknown) => typeof v === 'string';
@@ -118,5 +122,5 @@ export function isMessage(value: unknown): value is Message {
     return (
       trigger === undefined || trigger === 'refresh' || trigger === 'open' || trigger === 'page'
     );
-  return type === 'test-notification' || type === 'open-details';
+  return type === 'test-notification';
 }

@@ -7,6 +7,7 @@ import { pageTextItem, settingsItem } from '@/lib/storage/items';
 import { formatPercent } from '@/lib/display/format';
 import { t, uiLocale } from '@/lib/display/i18n';
 import { prepareText } from '@/lib/display/prepared-text';
+import { dashboardPath } from '@/lib/display/dashboard-address';
 import { createServices } from './services';
 
 export default defineBackground(() => {
@@ -53,9 +54,9 @@ export default defineBackground(() => {
         'account-rename': ({ id, name }) => accounts.rename(id, name),
         'account-remove': ({ id, keepHistory }) => accounts.remove(id, keepHistory),
         // The in-page meter's "Details": the dashboard, in a tab of its own.
-        'open-details': () =>
+        'open-details': ({ orgId }) =>
           browser.tabs
-            .create({ url: browser.runtime.getURL('/dashboard.html') })
+            .create({ url: browser.runtime.getURL(dashboardPath(orgId)) })
             .then(() => ({ ok: true })),
       },
       message,

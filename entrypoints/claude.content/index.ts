@@ -140,7 +140,8 @@ export default defineContentScript({
         now,
         floating: !docked,
         onDragStart: (e, handle) => placement.drag(e, handle),
-        onDetails: () => void askWorker(api, { type: 'open-details' }),
+        onDetails: () =>
+          void askWorker(api, { type: 'open-details', ...(org && { orgId: org.uuid }) }),
         onClose: () => {
           closed = true;
           draw();

@@ -10,6 +10,7 @@ import {
   rangeResolution,
   type RangeId,
 } from '@/lib/chart/dashboard-ranges';
+import { addressOrg, ADDRESS_ORG } from '@/lib/display/dashboard-address';
 import { nextTickIn } from '@/lib/display/format';
 import { t, type MessageKey } from '@/lib/display/i18n';
 import { levelOf } from '@/lib/display/levels';
@@ -40,7 +41,13 @@ export function App({ initial }: { initial: PopupData }) {
   const [data, setData] = useState(initial);
   const [now, setNow] = useState(Date.now());
   const [rangeId, setRangeId] = useState<RangeId>(rangeFromAddress);
-  const [orgId, setOrgId] = useState(initial.selected ?? initial.orgs.list[0]?.uuid ?? null);
+  const [orgId, setOrgId] = useState(
+    () =>
+      addressOrg(location.search, initial.orgs.list) ??
+      initial.selected ??
+      initial.orgs.list[0]?.uuid ??
+      null,
+  );
   const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
   const [Chart, setChart] = useState<ComponentType<DashboardChartProps> | null>(null);
   const [parts, setParts] = useState<typeof import('./later-parts') | null>(null);
@@ -93,6 +100,12 @@ export function App({ initial }: { initial: PopupData }) {
     setRangeId(id);
     const url = new URL(location.href);
     url.searchParams.set('range', id);
+    history_replace(url);
+  };
+  const chooseOrg = (id: string) => {
+    setOrgId(id);
+    const url = new URL(location.href);
+    url.searchParams.set(ADDRESS_ORG, id);
     history_replace(url);
   };
 
@@ -167,7 +180,7 @@ export function App({ initial }: { initial: PopupData }) {
             selected={org.uuid}
             tightest={tightest}
             levelOf={(percent) => levelOf(percent, settings.badge)}
-            onSelect={setOrgId}
+            onSelect={chooseOrg}
           />
           <p class="dash-note">
             {t('dashResolution', t(RESOLUTION[rangeResolution(range.ms, settings.history)]))}

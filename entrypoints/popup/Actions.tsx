@@ -1,4 +1,5 @@
 import { formatClock } from '@/lib/display/format';
+import { dashboardPath } from '@/lib/display/dashboard-address';
 import { t } from '@/lib/display/i18n';
 import type * as AfterPaint from './after-paint';
 import { ext } from './ext';
@@ -12,6 +13,8 @@ export function Actions(props: {
   now: number;
   refreshing: boolean;
   later: typeof AfterPaint | null;
+  /** The organisation shown: the dashboard opens on it. */
+  orgId: string | null;
   onRefresh: () => void;
 }) {
   const { nextTry, now, refreshing } = props;
@@ -48,7 +51,7 @@ export function Actions(props: {
         title={t('popupDashboard')}
         onClick={() =>
           void ext.tabs
-            .create({ url: ext.runtime.getURL('/dashboard.html') })
+            .create({ url: ext.runtime.getURL(dashboardPath(props.orgId)) })
             .then(() => window.close())
         }
       >

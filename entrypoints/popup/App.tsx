@@ -171,6 +171,7 @@ export function App({ initial }: { initial: PopupData }) {
           now={now}
           refreshing={refreshing}
           later={later}
+          orgId={org?.uuid ?? null}
           onRefresh={() => later && void refresh(later)}
         />
       </header>

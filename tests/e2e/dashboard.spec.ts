@@ -21,15 +21,27 @@ test('opens from the popup and from the in-page meter’s Details, with a card p
 }) => {
   await signIn();
   await triggerPoll();
-  const orgs = (await storageGet<{ list: { name: string; plan: string | null }[] }>('orgs'))!;
+  const orgs = (await storageGet<{ list: { uuid: string; name: string; plan: string | null }[] }>(
+    'orgs',
+  ))!;
   expect(orgs.list.length).toBe(2);
+  const [first, second] = orgs.list as [(typeof orgs.list)[0], (typeof orgs.list)[0]];
+  /** The dashboard's organisation switcher, above its history. */
+  const shownIn = (page: Page) =>
+    page.getByRole('group', { name: 'Organisations' }).getByRole('button', { pressed: true });
 
+  // It opens on the organisation the popup shows, and says so in its address.
   const popup = await openPopup();
+  await popup
+    .getByRole('group', { name: 'Organisations' })
+    .getByRole('button', { name: second.name })
+    .click();
   const [dashboard] = await Promise.all([
     currentContext().waitForEvent('page'),
     popup.getByRole('button', { name: 'Open the dashboard' }).click(),
   ]);
-  await expect(dashboard).toHaveURL(/\/dashboard\.html$/);
+  await expect(dashboard).toHaveURL(new RegExp(`/dashboard\\.html\\?org=${second.uuid}$`));
+  await expect(shownIn(dashboard)).toContainText(second.name);
   await expect(dashboard.getByRole('heading', { level: 1 })).toHaveText('Usage dashboard');
   for (const org of orgs.list) {
     const card = dashboard.getByRole('region', { name: org.name });
@@ -40,12 +52,19 @@ test('opens from the popup and from the in-page meter’s Details, with a card p
     orgs.list[0]!.plan ?? '',
   );
 
-  // The in-page meter asks the worker the same way its "Details" button does.
+  // The in-page meter asks the worker the same way its "Details" button does, naming the
+  // organisation it shows; an address naming no known organisation shows the chosen one.
   const [details] = await Promise.all([
     currentContext().waitForEvent('page'),
-    dashboard.evaluate(() => chrome.runtime.sendMessage({ type: 'open-details' })),
+    dashboard.evaluate(
+      (orgId) => chrome.runtime.sendMessage({ type: 'open-details', orgId }),
+      first.uuid,
+    ),
   ]);
-  await expect(details).toHaveURL(/\/dashboard\.html$/);
+  await expect(details).toHaveURL(new RegExp(`/dashboard\\.html\\?org=${first.uuid}$`));
+  await expect(shownIn(details)).toContainText(first.name);
+  await details.goto(details.url().replace(first.uuid, 'not-an-organisation'));
+  await expect(shownIn(details)).toContainText(second.name);
 });
 
 test('an open dashboard follows each new reading, and a reloaded one paints it from storage', async ({
@@ -102,6 +121,11 @@ test('draws an imported year, its heat-map matches the pattern, and the windows 
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.goto(`chrome-extension://${extensionId}/dashboard.html?range=1y`);
   await marked(page, 'chart-drawn');
+  // The year was read and worked out off the page's main thread, in the history worker (its
+  // words for the limits came from the page: the readout below names them in English).
+  expect(page.workers().map((w) => w.url())).toContainEqual(
+    expect.stringMatching(/\/history-worker\.js$/),
+  );
   await expect(page.getByRole('button', { name: '1 y' })).toHaveAttribute('aria-pressed', 'true');
   await expect(page.getByText(/hourly points/)).toBeVisible();
 

@@ -62,6 +62,8 @@ describe('messages between the pages and the worker', () => {
       expect(answerMessage(h, bad)).toBeUndefined();
     expect(calls).toEqual([]);
     expect(isMessage({ type: 'open-details' })).toBe(true);
+    expect(isMessage({ type: 'open-details', orgId: 'org-1' })).toBe(true);
+    expect(isMessage({ type: 'open-details', orgId: 42 })).toBe(false);
     expect(isMessage({ type: 'account-remove', id: 'a1', keepHistory: false })).toBe(true);
     expect(isMessage({ type: 'account-add', name: 'Work', key: 'k' })).toBe(true);
   });
