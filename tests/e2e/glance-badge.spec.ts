@@ -73,7 +73,7 @@ test.describe('the glance: badge and notifications', () => {
     const tooltip = await title(await sw());
     expect(tooltip).toMatch(/server error/);
     // A clock time and a relative one: "Not updated since 09:41 AM (just now)."
-    expect(tooltip).toMatch(/Not updated since \d{1,2}:\d{2}.*\(.+\)\./);
+    expect(tooltip).toMatch(/Not updated since (\p{L}{2,4}\.? )?\d{1,2}:\d{2}.*\(.+\)\./u);
 
     server.setUsage('*', goodPayload(41));
     await triggerPoll();

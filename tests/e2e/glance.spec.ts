@@ -102,7 +102,8 @@ test.describe('the verdict line', () => {
     await triggerPoll();
     const popup = await openAtPopupSize(openPopup);
     await expect(popup.locator('.verdict')).toHaveText(
-      /^Limit reached · back at \d{1,2}:\d{2}\s?[AP]?M? \(in 4[78] min\)$/,
+      // (With its weekday when that is tomorrow: late in the day.)
+      /^Limit reached · back at (\p{L}{2,4}\.? )?\d{1,2}:\d{2}\s?[AP]?M? \(in 4[78] min\)$/u,
     );
     const session = popup.locator('li', {
       has: popup.getByRole('progressbar', { name: '5-hour session' }),
@@ -121,7 +122,8 @@ test.describe('the verdict line', () => {
     await risingPolls({ server, triggerPoll });
     const popup = await openAtPopupSize(openPopup);
     await expect(popup.locator('.verdict')).toHaveText(
-      /^5-hour session runs out in ~.+ · resets \d{1,2}:\d{2}/,
+      // The clock time names its weekday when the reset falls on another day (late in the day).
+      /^5-hour session runs out in ~.+ · resets (\p{L}{2,4}\.? )?\d{1,2}:\d{2}/u,
     );
     // At risk, the bar is amber however low its percent.
     await expect(popup.getByRole('progressbar', { name: 'Weekly · Sonnet' })).toHaveClass(
