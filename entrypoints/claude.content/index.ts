@@ -34,6 +34,10 @@ const AFTER_SEND_MS = 20_000;
 export default defineContentScript({
   matches: ['https://claude.ai/*'],
   runAt: 'document_idle',
+  // WXT's "a newer copy of this script started" notice goes by a DOM event only, not also by a
+  // `postMessage` into claude.ai's window: the page's own message listeners do not run for it on
+  // every load, and the page is not told an extension's script started.
+  noScriptStartedPostMessage: true,
 
   async main(ctx) {
     const api = extensionApi();

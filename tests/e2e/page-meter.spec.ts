@@ -41,6 +41,12 @@ test.describe('the meter inside claude.ai', () => {
     await triggerPoll();
     const before = usageRequests(server);
     const page = await browserContext.newPage();
+    // What claude.ai's own scripts hear by `postMessage` while the meter starts: nothing of ours.
+    await page.addInitScript(() => {
+      const heard: unknown[] = [];
+      (window as unknown as { heard: unknown[] }).heard = heard;
+      window.addEventListener('message', (event) => heard.push(event.data));
+    });
     await page.goto('https://claude.ai/new');
 
     const session = page.getByRole('progressbar', { name: '5-hour session' });
@@ -48,6 +54,9 @@ test.describe('the meter inside claude.ai', () => {
     await expect(session).toHaveAttribute('aria-valuenow', '48');
     await expect(weekly).toHaveAttribute('aria-valuenow', '64');
     await expect(strip(page)).toContainText('48%');
+    expect(
+      JSON.stringify(await page.evaluate(() => (window as unknown as { heard: unknown[] }).heard)),
+    ).not.toContain('wxt:');
 
     // Docked just above the composer, inside its width.
     const box = await composerRect(page);
