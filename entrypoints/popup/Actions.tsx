@@ -1,5 +1,4 @@
 import { formatClock } from '@/lib/display/format';
-import { dashboardPath } from '@/lib/display/dashboard-address';
 import { t } from '@/lib/display/i18n';
 import type * as AfterPaint from './after-paint';
 import { ext } from './ext';
@@ -49,9 +48,12 @@ export function Actions(props: {
         class="icon-button"
         aria-label={t('popupDashboard')}
         title={t('popupDashboard')}
+        // The address's code loads when it is asked for, not before the first bar.
         onClick={() =>
-          void ext.tabs
-            .create({ url: ext.runtime.getURL(dashboardPath(props.orgId)) })
+          void import('@/lib/display/dashboard-address')
+            .then(({ dashboardPath }) =>
+              ext.tabs.create({ url: ext.runtime.getURL(dashboardPath(props.orgId)) }),
+            )
             .then(() => window.close())
         }
       >
