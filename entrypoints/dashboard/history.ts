@@ -27,6 +27,9 @@ const readHere = (orgId: string, from: number, to: number): Promise<HistoryRead>
     readHistory(openRepo, orgId, from, to),
   );
 
+/** How long the page waits for the worker before it reads a range itself. */
+const WORKER_PATIENCE_MS = 15_000;
+
 type Waiting = (read: Promise<HistoryRead>) => void;
 const waiting = new Map<number, Waiting & { orgId: string; from: number; to: number }>();
 let asks = 0;
@@ -36,10 +39,11 @@ let asks = 0;
  * null where it cannot start: then the page reads the history itself. A worker that fails to
  * load hands what it was asked to the page.
  */
+const started = globalThis as { historyWorker?: Worker; historyWorkerFailed?: boolean };
 const worker = ((): Worker | null => {
   try {
-    const early = (globalThis as { historyWorker?: Worker }).historyWorker;
-    const w = early ?? new Worker('/history-worker.js');
+    if (started.historyWorkerFailed) return null;
+    const w = started.historyWorker ?? new Worker('/history-worker.js');
     w.addEventListener('message', (event: MessageEvent<HistoryAnswer>) => {
       const { id, ...read } = event.data;
       waiting.get(id)?.(Promise.resolve(read));
@@ -63,10 +67,17 @@ function readHistory(orgId: string, from: number, to: number): Promise<HistoryRe
   if (broken || !worker) return readHere(orgId, from, to);
   return new Promise((resolve) => {
     const id = ++asks;
-    waiting.set(
-      id,
-      Object.assign((read: Promise<HistoryRead>) => resolve(read), { orgId, from, to }),
-    );
+    // A worker that never answers (stuck, or gone without a word) does not leave the page
+    // waiting: after this long the page reads the range itself.
+    const stuck = setTimeout(() => {
+      waiting.delete(id);
+      resolve(readHere(orgId, from, to));
+    }, WORKER_PATIENCE_MS);
+    const done = (read: Promise<HistoryRead>) => {
+      clearTimeout(stuck);
+      resolve(read);
+    };
+    waiting.set(id, Object.assign(done, { orgId, from, to }));
     const text = prepareText(t, uiLocale() ?? 'en', null, WORKER_TEXT_KEYS);
     const ask: HistoryAsk = { id, orgId, from, to, text };
     worker.postMessage(ask);
