@@ -3,7 +3,7 @@
 // page's main thread stays free for the cards and Chart.js while IndexedDB answers.
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { usePreparedText } from '@/lib/display/i18n';
-import { readHistory } from '@/lib/history/history-read';
+import { readHistory } from '@/lib/storage/history-read';
 import type { HistoryAnswer, HistoryAsk } from '@/lib/history/history-protocol';
 import { dayPacks } from '@/lib/storage/db-packs';
 import { historyRepo } from '@/lib/storage/history-repo';

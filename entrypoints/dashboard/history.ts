@@ -7,7 +7,7 @@ import {
   type HistoryAnswer,
   type HistoryAsk,
 } from '@/lib/history/history-protocol';
-import type { HistoryRead } from '@/lib/history/history-read';
+import type { HistoryRead } from '@/lib/storage/history-read';
 import type { Snapshot } from '@/lib/storage/db';
 import type { Reading } from '@/lib/usage/types';
 
@@ -23,15 +23,15 @@ const openRepo = () =>
 
 /** The same read and statistics in the page, where the worker cannot start. */
 const readHere = (orgId: string, from: number, to: number): Promise<HistoryRead> =>
-  import('@/lib/history/history-read').then(({ readHistory }) =>
+  import('@/lib/storage/history-read').then(({ readHistory }) =>
     readHistory(openRepo, orgId, from, to),
   );
 
 /** How long the page waits for the worker before it reads a range itself. */
 const WORKER_PATIENCE_MS = 15_000;
 
-type Waiting = (read: Promise<HistoryRead>) => void;
-const waiting = new Map<number, Waiting & { orgId: string; from: number; to: number }>();
+/** Each ask waiting for the worker: handed its answer, or null to read the range in the page. */
+const waiting = new Map<number, (answer: HistoryRead | null) => void>();
 let asks = 0;
 
 /**
@@ -46,13 +46,11 @@ const worker = ((): Worker | null => {
     const w = started.historyWorker ?? new Worker('/history-worker.js');
     w.addEventListener('message', (event: MessageEvent<HistoryAnswer>) => {
       const { id, ...read } = event.data;
-      waiting.get(id)?.(Promise.resolve(read));
-      waiting.delete(id);
+      waiting.get(id)?.(read);
     });
     w.addEventListener('error', () => {
       broken = true;
-      for (const done of waiting.values()) done(readHere(done.orgId, done.from, done.to));
-      waiting.clear();
+      for (const settle of [...waiting.values()]) settle(null);
       w.terminate();
     });
     return w;
@@ -69,15 +67,13 @@ function readHistory(orgId: string, from: number, to: number): Promise<HistoryRe
     const id = ++asks;
     // A worker that never answers (stuck, or gone without a word) does not leave the page
     // waiting: after this long the page reads the range itself.
-    const stuck = setTimeout(() => {
-      waiting.delete(id);
-      resolve(readHere(orgId, from, to));
-    }, WORKER_PATIENCE_MS);
-    const done = (read: Promise<HistoryRead>) => {
+    const settle = (answer: HistoryRead | null) => {
       clearTimeout(stuck);
-      resolve(read);
+      waiting.delete(id);
+      resolve(answer ?? readHere(orgId, from, to));
     };
-    waiting.set(id, Object.assign(done, { orgId, from, to }));
+    const stuck = setTimeout(() => settle(null), WORKER_PATIENCE_MS);
+    waiting.set(id, settle);
     const text = prepareText(t, uiLocale() ?? 'en', null, WORKER_TEXT_KEYS);
     const ask: HistoryAsk = { id, orgId, from, to, text };
     worker.postMessage(ask);

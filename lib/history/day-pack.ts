@@ -1,4 +1,5 @@
 import type { DayPack, Snapshot } from '../storage/db-schema';
+import type { Labeller } from '../usage/labels';
 import type { LimitKind } from '../usage/types';
 
 export type { DayPack } from '../storage/db-schema';
@@ -63,15 +64,12 @@ export function packDay(orgId: string, day: number, readings: readonly Snapshot[
   return samePacked(unpackDay(pack), readings) ? pack : { ...pack, values: null };
 }
 
-/** A limit's label in the reader's language (`labeller` in usage/labels.ts). */
-export type Relabel = (limit: { id: string; label: string; name?: string }) => string;
-
 /**
  * The readings a pack holds, oldest first, as the dashboard reads them (`extra` is null), each
  * limit labelled by `relabel` when given: asked once per column and stored label, not per
  * reading. Pure when `relabel` is.
  */
-export function unpackDay(pack: DayPack, relabel?: Relabel): Snapshot[] {
+export function unpackDay(pack: DayPack, relabel?: Labeller): Snapshot[] {
   const { values, ids, kinds, names, labels, orgId } = pack;
   if (!values) throw new Error('This day is not packed');
   const width = 2 + 3 * ids.length;

@@ -12,12 +12,10 @@ import {
   packDay,
   packDayOf,
   unpackDay,
-  type Relabel,
   type DayPack,
 } from '../history/day-pack';
 import type { Snapshot, UsageDB } from './db-schema';
-
-export type { Relabel } from '../history/day-pack';
+import { withLabels, type Labeller } from '../usage/labels';
 
 export interface TouchedDay {
   orgId: string;
@@ -121,7 +119,7 @@ export async function readPacked(
   orgId: string,
   from: number,
   to: number,
-  relabel?: Relabel,
+  relabel?: Labeller,
 ): Promise<PackedRange> {
   const tx = db.transaction(['snapshots', 'days']);
   const packs = await tx
@@ -144,10 +142,8 @@ export async function readPacked(
       .getAll(
         IDBKeyRange.bound([orgId, Math.max(from, first)], [orgId, Math.min(to, last + DAY_MS - 1)]),
       );
-    for (const r of raw) {
-      if (relabel) for (const limit of r.limits) limit.label = relabel(limit);
-      byDay.get(packDayOf(r.at))?.push(r);
-    }
+    if (relabel) withLabels(raw, relabel);
+    for (const r of raw) byDay.get(packDayOf(r.at))?.push(r);
   }
   const readings: Snapshot[] = [];
   packs.forEach((pack, i) => {

@@ -1,6 +1,7 @@
 import { openDB, type IDBPDatabase, type IDBPObjectStore } from 'idb';
 import { stalePack } from '../history/day-pack';
-import { daysTouched, type PackedRange, type PackKeeper, type Relabel } from './db-packs';
+import { daysTouched, type PackedRange, type PackKeeper } from './db-packs';
+import { withLabels, type Labeller } from '../usage/labels';
 import type { Snapshot, UsageDB } from './db-schema';
 import type { Reading } from '../usage/types';
 
@@ -175,12 +176,15 @@ export function createSnapshotRepo(db: IDBPDatabase<UsageDB>, packs?: PackKeeper
       orgId: string,
       from: number,
       to: number,
-      relabel?: Relabel,
+      relabel?: Labeller,
     ): Promise<PackedRange> {
       if (packs) return packs.readPacked(db, orgId, from, to, relabel);
       const readings = await this.range(orgId, from, to);
-      if (relabel) for (const r of readings) for (const l of r.limits) l.label = relabel(l);
-      return { readings, stale: false, staleDays: [] };
+      return {
+        readings: relabel ? withLabels(readings, relabel) : readings,
+        stale: false,
+        staleDays: [],
+      };
     },
 
     /** Make the packs of one organisation's days in `from`–`to` again from its readings. */

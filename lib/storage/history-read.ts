@@ -1,5 +1,7 @@
-import { deriveHistory, type DashboardHistory } from './dashboard-history';
-import type { Snapshot, SnapshotRepo } from '../storage/db';
+// The dashboard's history read (in its history worker, or in the page where none starts): the
+// range read, the repair of the days found unpacked, then the statistics.
+import { deriveHistory, type DashboardHistory } from '../history/dashboard-history';
+import type { Snapshot, SnapshotRepo } from './db';
 
 /** Up to a week the readings themselves are read; longer ranges read the day packs. */
 export const PACKED_AFTER_MS = 7 * 24 * 3_600_000;
