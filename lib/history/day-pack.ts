@@ -1,31 +1,10 @@
 import type { DayPack, Snapshot } from '../storage/db-schema';
 import type { Labeller } from '../usage/labels';
 import type { LimitKind } from '../usage/types';
+import { packDayOf, stalePack } from './pack-days';
 
 export type { DayPack } from '../storage/db-schema';
-
-/** Packs cover whole UTC days, so they mean the same in every time zone. */
-export const DAY_MS = 24 * 3_600_000;
-
-/** The placeholder for a day whose readings changed and whose pack is not made yet. */
-export function stalePack(orgId: string, day: number): DayPack {
-  return {
-    orgId,
-    day,
-    count: 0,
-    ids: [],
-    kinds: [],
-    names: [],
-    labels: [],
-    values: null,
-    stale: true,
-  };
-}
-
-const dayOf = (at: number) => Math.floor(at / DAY_MS) * DAY_MS;
-
-/** The UTC day start of a moment. Pure. */
-export const packDayOf = dayOf;
+export { DAY_MS, packDayOf, stalePack } from './pack-days';
 
 /** The readings of a day (one organisation, oldest first) as a pack. Pure. */
 export function packDay(orgId: string, day: number, readings: readonly Snapshot[]): DayPack {
@@ -167,7 +146,7 @@ export function appendToPack(pack: DayPack, readings: readonly Snapshot[]): DayP
 export function packAll(readings: readonly Snapshot[]): DayPack[] {
   const groups = new Map<string, { orgId: string; day: number; list: Snapshot[] }>();
   for (const r of readings) {
-    const day = dayOf(r.at);
+    const day = packDayOf(r.at);
     const key = `${r.orgId}\n${day}`;
     let g = groups.get(key);
     if (!g) groups.set(key, (g = { orgId: r.orgId, day, list: [] }));

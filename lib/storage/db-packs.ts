@@ -14,27 +14,9 @@ import {
   unpackDay,
   type DayPack,
 } from '../history/day-pack';
+import type { TouchedDay } from '../history/pack-days';
 import type { Snapshot, UsageDB } from './db-schema';
 import { withLabels, type Labeller } from '../usage/labels';
-
-export interface TouchedDay {
-  orgId: string;
-  day: number;
-  readings: Snapshot[];
-}
-
-/** The (organisation, UTC day) pairs some readings or keys fall in, with the readings given. */
-export function daysTouched(items: readonly (Snapshot | { orgId: string; at: number })[]) {
-  const days = new Map<string, TouchedDay>();
-  for (const item of items) {
-    const day = packDayOf(item.at);
-    const key = `${item.orgId}\n${day}`;
-    let d = days.get(key);
-    if (!d) days.set(key, (d = { orgId: item.orgId, day, readings: [] }));
-    if ('limits' in item) d.readings.push(item);
-  }
-  return [...days.values()];
-}
 
 const dayRange = (orgId: string, day: number) =>
   IDBKeyRange.bound([orgId, day], [orgId, day + DAY_MS - 1]);

@@ -1,6 +1,6 @@
 import { openDB, type IDBPDatabase, type IDBPObjectStore } from 'idb';
-import { stalePack } from '../history/day-pack';
-import { daysTouched, type PackedRange, type PackKeeper } from './db-packs';
+import { daysTouched, stalePack } from '../history/pack-days';
+import type { PackedRange, PackKeeper } from './db-packs';
 import { withLabels, type Labeller } from '../usage/labels';
 import type { Snapshot, UsageDB } from './db-schema';
 import type { Reading } from '../usage/types';
