@@ -13,6 +13,7 @@ import type { Reading } from '@/lib/usage/types';
 import { verdictOf } from '@/lib/display/verdict';
 import type * as AfterPaint from './after-paint';
 import type { PopupData } from '@/lib/storage/page-data';
+import { storeSelectedOrg } from '@/lib/storage/first-paint';
 import { ext } from './ext';
 import { Actions } from './Actions';
 import { HistoryPanel, RANGES } from './HistoryPanel';
@@ -155,7 +156,7 @@ export function App({ initial }: { initial: PopupData }) {
                 levelOf={levelFor}
                 onSelect={(uuid) => {
                   setHistory(null);
-                  void import('@/lib/storage/items').then((m) => m.selectedOrgItem.setValue(uuid));
+                  void storeSelectedOrg(ext, uuid);
                 }}
               />
             </>

@@ -22,7 +22,7 @@ export interface FirstReadApi {
   storage: { local: { get(keys: string[]): Promise<Record<string, unknown>> } };
 }
 
-type Raw = Partial<Record<(typeof FIRST_READ_KEYS)[number], unknown>>;
+export type Raw = Partial<Record<(typeof FIRST_READ_KEYS)[number], unknown>>;
 /** The global `public/popup-read.js` leaves its read in. */
 export const FIRST_READ_GLOBAL = 'popupFirstRead';
 const isRecord = (v: unknown): v is Record<string, never> =>
@@ -32,16 +32,10 @@ const or = <T>(value: unknown, fallback: T, ok = isRecord(value)): T =>
   ok ? (value as T) : fallback;
 
 /**
- * The bars' data in one read of `storage.local`, without the storage module: the first paint
- * comes from this, and the popup reads everything again through `readPopupData` right after
- * (which migrates old settings and knows every default). Anything missing or odd falls back.
+ * The pages' data from a raw read of the first paint's keys, without the storage module: each
+ * value with the right outer shape, else its default. Pure.
  */
-export async function readFirstPaint(api: FirstReadApi): Promise<PopupData> {
-  // Started by the HTML before this module loaded; read here if that script is missing or failed.
-  const early = (globalThis as Record<string, unknown>)[FIRST_READ_GLOBAL] as
-    Promise<Raw> | undefined;
-  const read = () => api.storage.local.get([...FIRST_READ_KEYS]);
-  const raw: Raw = await (early ?? read()).catch(read);
+export function pageDataOf(raw: Raw): PopupData {
   const settings = or<Partial<PopupData['settings']>>(raw.settings, {});
   const orgs = raw.orgs as PopupData['orgs'] | undefined;
   return {
@@ -58,4 +52,29 @@ export async function readFirstPaint(api: FirstReadApi): Promise<PopupData> {
     routes: or(raw.alertRoutes, { desktop: {}, channels: [] } as unknown as PopupData['routes']),
     deliveries: or(raw.deliveryLog, [], Array.isArray(raw.deliveryLog)),
   };
+}
+
+/**
+ * The bars' data in one read of `storage.local`, without the storage module: the first paint
+ * comes from this, and the popup reads everything again through `readPopupData` right after
+ * (which validates the settings in full and knows every default). Anything missing or odd falls
+ * back.
+ */
+export async function readFirstPaint(api: FirstReadApi): Promise<PopupData> {
+  // Started by the HTML before this module loaded; read here if that script is missing or failed.
+  const early = (globalThis as Record<string, unknown>)[FIRST_READ_GLOBAL] as
+    Promise<Raw> | undefined;
+  const read = () => api.storage.local.get([...FIRST_READ_KEYS]);
+  return pageDataOf(await (early ?? read()).catch(read));
+}
+
+/**
+ * The organisation chosen in the popup, written as the `selectedOrg` item of `items.ts` stores it
+ * (it has no version, so its value is stored as is): the popup carries no storage library for it.
+ */
+export function storeSelectedOrg(
+  api: { storage: { local: { set(items: Record<string, unknown>): Promise<void> } } },
+  uuid: string,
+): Promise<void> {
+  return api.storage.local.set({ selectedOrg: uuid });
 }

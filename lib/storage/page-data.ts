@@ -1,17 +1,9 @@
-import { storage } from 'wxt/utils/storage';
-import type { AlertRoutes, DeliveryRecord } from '../channels/types';
+import { DEFAULT_ROUTES, type AlertRoutes, type DeliveryRecord } from '../channels/types';
 import { type OrgsState, type Settings } from '../settings';
 import { migrateSettings } from '../settings/validate';
 import type { PollStatus, Reading } from '../usage/types';
-import {
-  deliveryLogItem,
-  latestItem,
-  orgsItem,
-  routesItem,
-  selectedOrgItem,
-  settingsItem,
-  statusItem,
-} from './items';
+import { FIRST_READ_KEYS, pageDataOf, type Raw } from './first-paint';
+import { extensionApi, readStored, watchStored, type ExtensionApi } from './raw';
 
 /** What the popup and the dashboard show: one batched read of extension storage. */
 export interface PopupData {
@@ -25,36 +17,29 @@ export interface PopupData {
   deliveries: DeliveryRecord[];
 }
 
-const ITEMS = [
-  settingsItem,
-  latestItem,
-  orgsItem,
-  selectedOrgItem,
-  statusItem,
-  routesItem,
-  deliveryLogItem,
-] as const;
+const isRoutes = (v: unknown): v is AlertRoutes =>
+  typeof v === 'object' && v !== null && Array.isArray((v as AlertRoutes).channels);
 
-/** Everything the bars need, in one storage call: the popup paints from this before any network. */
-export async function readPopupData(): Promise<PopupData> {
-  const [settings, latest, orgs, selected, status, routes, deliveries] = (
-    await storage.getItems([...ITEMS])
-  ).map((r) => r.value);
+/**
+ * Everything the pages show, in one storage call, read raw as the first paint is: the pages
+ * only read these keys (the worker, the options page and the storage items in `items.ts`
+ * write and migrate them), so they carry no storage library. The settings are validated in
+ * full (`migrateSettings`: a stored value that fails is replaced by the defaults).
+ */
+export async function readPopupData(api: ExtensionApi = extensionApi()): Promise<PopupData> {
+  const raw: Raw = await readStored(api, [...FIRST_READ_KEYS]);
+  const data = pageDataOf(raw);
   return {
-    settings: migrateSettings(settings) as Settings,
-    latest: latest as Record<string, Reading>,
-    orgs: orgs as OrgsState,
-    selected: selected as string | null,
-    status: status as PollStatus,
-    routes: routes as AlertRoutes,
-    deliveries: deliveries as DeliveryRecord[],
+    ...data,
+    settings: migrateSettings(raw.settings),
+    routes: isRoutes(raw.alertRoutes) ? raw.alertRoutes : DEFAULT_ROUTES,
   };
 }
 
 /** Call `onChange` whenever the worker (or the options page) writes any of them. */
-export function watchPopupData(onChange: () => void): () => void {
-  const stops = ITEMS.map((item) =>
-    (item as { watch(cb: () => void): () => void }).watch(onChange),
-  );
-  return () => stops.forEach((stop) => stop());
+export function watchPopupData(
+  onChange: () => void,
+  api: ExtensionApi = extensionApi(),
+): () => void {
+  return watchStored(api, [...FIRST_READ_KEYS], onChange);
 }
