@@ -1,5 +1,6 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import type { Reading } from '../lib/usage/types';
+import { markTimes } from './page-wait';
 import { gzipOf, pageChunks } from './sizes';
 import { spread, type Spread } from './stats';
 
@@ -53,17 +54,13 @@ async function marks(
 ): Promise<number[]> {
   const page = await context.newPage();
   await page.goto(url);
-  await page.waitForFunction(
-    (wanted) => wanted.every((n) => performance.getEntriesByName(n).length > 0),
-    names,
-    { timeout: 60_000 },
-  );
-  const times = await page.evaluate((wanted) => {
-    const at = wanted.map((n) => performance.getEntriesByName(n)[0]!.startTime);
+  const at = await markTimes(page, names, 60_000);
+  // The marks are set: Playwright's own page scripts no longer land inside what is measured.
+  const took = await page.evaluate(() => {
     const history = performance.getEntriesByName('history-read')[0] as PerformanceMark | undefined;
-    const took = (history?.detail ?? {}) as { readMs?: number; deriveMs?: number };
-    return [...at, took.readMs ?? 0, took.deriveMs ?? 0];
-  }, names);
+    return (history?.detail ?? {}) as { readMs?: number; deriveMs?: number };
+  });
+  const times = [...at, took.readMs ?? 0, took.deriveMs ?? 0];
   // Time for what the page does after its paint (packing days again), before it closes.
   if (lingerMs) await page.waitForTimeout(lingerMs);
   await page.close();

@@ -1,5 +1,6 @@
 import type { BrowserContext } from '@playwright/test';
 import type { Cdp } from './cdp';
+import { waitInPage } from './page-wait';
 import { traceScriptTime } from './script-time';
 import { spread, type Spread } from './stats';
 
@@ -57,7 +58,7 @@ export async function benchPageMeter(
     // Every script of the content-script directory: a chunk it imported counts too.
     const busy = await traceScriptTime(browser, '/content-scripts/', async () => {
       await page.goto('https://claude.ai/new');
-      await page.waitForFunction('window.benchMeterAt !== null', null, { timeout: 20_000 });
+      await waitInPage(page, 'window.benchMeterAt !== null');
       await page.waitForTimeout(2_000);
       [at, cls, load] = (await page.evaluate(
         "[window.benchMeterAt, window.benchShift, performance.getEntriesByType('navigation')[0].loadEventEnd]",

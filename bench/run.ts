@@ -17,6 +17,7 @@ import { writeFloorExtension } from './floor';
 import { seedScript } from './seed';
 import { benchDashboard, type DashboardFigures } from './dashboard';
 import { benchPageMeter, type PageMeterFigures } from './page-meter';
+import { markTimes } from './page-wait';
 import { measureSizes } from './sizes';
 import { fmt, fmtSpread, measure, spread, type Spread } from './stats';
 
@@ -68,15 +69,7 @@ async function launch(profile: string, floorDir: string, port: number, spki: str
 async function marksOf(context: BrowserContext, url: string, names: string[]): Promise<number[]> {
   const page = await context.newPage();
   await page.goto(url);
-  await page.waitForFunction(
-    (wanted) => wanted.every((n) => performance.getEntriesByName(n).length > 0),
-    names,
-    { timeout: 20_000 },
-  );
-  const times = await page.evaluate(
-    (wanted) => wanted.map((n) => performance.getEntriesByName(n)[0]!.startTime),
-    names,
-  );
+  const times = await markTimes(page, names);
   await page.close();
   return times;
 }
