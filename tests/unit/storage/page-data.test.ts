@@ -3,6 +3,8 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { latestItem, routesItem, selectedOrgItem, settingsItem } from '../../../lib/storage/items';
 import { readPopupData, watchPopupData } from '../../../lib/storage/page-data';
 import { DEFAULT_SETTINGS } from '../../../lib/settings';
+import { DEFAULT_ROUTES } from '../../../lib/channels/types';
+import { storeSelectedOrg } from '../../../lib/storage/first-paint';
 import { fakeReading, fakeSettings, ORG } from '../support/builders';
 
 describe('readPopupData', () => {
@@ -25,6 +27,20 @@ describe('readPopupData', () => {
     expect(data.latest[ORG]!.limits[0]!.percent).toBe(77);
     expect(data.selected).toBe(ORG);
   });
+
+  it('reads raw, so odd stored values give defaults, never a thrown read', async () => {
+    await fakeBrowser.storage.local.set({
+      settings: { pollMinutes: 'often', badge: 'x' },
+      alertRoutes: { desktop: {}, channels: 'none' },
+      deliveryLog: { 0: 'x' },
+      orgs: null,
+    });
+    const data = await readPopupData();
+    expect(data.settings).toEqual(DEFAULT_SETTINGS);
+    expect(data.routes).toEqual(DEFAULT_ROUTES);
+    expect(data.deliveries).toEqual([]);
+    expect(data.orgs.list).toEqual([]);
+  });
 });
 
 describe('watchPopupData', () => {
@@ -40,5 +56,15 @@ describe('watchPopupData', () => {
     await selectedOrgItem.setValue(ORG);
     expect(seen).toBe(2);
     expect(changes).toBe(2);
+  });
+});
+
+describe('storeSelectedOrg (the popup, without the storage library)', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('writes what the selectedOrg item reads', async () => {
+    await storeSelectedOrg(fakeBrowser as never, ORG);
+    expect(await selectedOrgItem.getValue()).toBe(ORG);
+    expect((await readPopupData()).selected).toBe(ORG);
   });
 });
