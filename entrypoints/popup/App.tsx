@@ -13,7 +13,6 @@ import type { Reading } from '@/lib/usage/types';
 import { verdictOf } from '@/lib/display/verdict';
 import type * as AfterPaint from './after-paint';
 import type { PopupData } from '@/lib/storage/page-data';
-import { storeSelectedOrg } from '@/lib/storage/first-paint';
 import { ext } from './ext';
 import { Actions } from './Actions';
 import { HistoryPanel, RANGES } from './HistoryPanel';
@@ -156,7 +155,7 @@ export function App({ initial }: { initial: PopupData }) {
                 levelOf={levelFor}
                 onSelect={(uuid) => {
                   setHistory(null);
-                  void storeSelectedOrg(ext, uuid);
+                  void later!.storeSelectedOrg(ext, uuid);
                 }}
               />
             </>

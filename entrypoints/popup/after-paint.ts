@@ -8,3 +8,4 @@ export { CLICK_SPACING_MS, pollGate } from '@/lib/poll/poll-gate';
 export { formatDuration } from '@/lib/display/duration';
 export { reminderFor as bell } from '@/components/ResetReminder';
 export { askWorker } from '@/lib/messages';
+export { storeSelectedOrg } from '@/lib/storage/raw';

@@ -67,14 +67,3 @@ export async function readFirstPaint(api: FirstReadApi): Promise<PopupData> {
   const read = () => api.storage.local.get([...FIRST_READ_KEYS]);
   return pageDataOf(await (early ?? read()).catch(read));
 }
-
-/**
- * The organisation chosen in the popup, written as the `selectedOrg` item of `items.ts` stores it
- * (it has no version, so its value is stored as is): the popup carries no storage library for it.
- */
-export function storeSelectedOrg(
-  api: { storage: { local: { set(items: Record<string, unknown>): Promise<void> } } },
-  uuid: string,
-): Promise<void> {
-  return api.storage.local.set({ selectedOrg: uuid });
-}

@@ -78,3 +78,11 @@ export function watchStored(
   api.storage.onChanged.addListener(listener);
   return () => api.storage.onChanged.removeListener(listener);
 }
+
+/**
+ * The organisation chosen in the popup, written as the `selectedOrg` item of `items.ts` stores it
+ * (it has no version, so its value is stored as is): the popup carries no storage library for it.
+ */
+export function storeSelectedOrg(api: ExtensionApi, uuid: string): Promise<void> {
+  return writeStored(api, { [STORED_KEYS.selectedOrg]: uuid });
+}

@@ -4,7 +4,7 @@ import { latestItem, routesItem, selectedOrgItem, settingsItem } from '../../../
 import { readPopupData, watchPopupData } from '../../../lib/storage/page-data';
 import { DEFAULT_SETTINGS } from '../../../lib/settings';
 import { DEFAULT_ROUTES } from '../../../lib/channels/types';
-import { storeSelectedOrg } from '../../../lib/storage/first-paint';
+import { storeSelectedOrg } from '../../../lib/storage/raw';
 import { fakeReading, fakeSettings, ORG } from '../support/builders';
 
 describe('readPopupData', () => {
