@@ -1,18 +1,18 @@
 import { orgTitle } from '@/lib/accounts/accounts';
 import { UsageRow } from '@/components/UsageRow';
 import { formatAgo } from '@/lib/display/format';
-import { limitOutlook } from '@/lib/forecast/outlook';
 import { seriesSlots } from '@/lib/display/palette';
 import { levelWithRisk } from '@/lib/forecast/risk';
 import { t } from '@/lib/display/i18n';
 import { levelOf, type LevelThresholds } from '@/lib/display/levels';
 import type { Org, Reading } from '@/lib/usage/types';
+import type { Recent } from './history';
 
 export interface CardsProps {
   orgs: Org[];
   latest: Record<string, Reading>;
-  /** The last day of readings per organisation, for the forecasts; absent until read. */
-  recent: Record<string, Reading[]> | null;
+  /** The last day of readings per organisation and the forecast; absent until both load. */
+  recent: Recent | null;
   thresholds: LevelThresholds;
   now: number;
 }
@@ -24,7 +24,7 @@ export function Cards({ orgs, latest, recent, thresholds, now }: CardsProps) {
     <div class="dash-cards">
       {orgs.map((org) => {
         const reading = latest[org.uuid];
-        const history = recent?.[org.uuid];
+        const history = recent?.byOrg[org.uuid];
         // The same colour per limit as the popup's rows and chart.
         const slots = seriesSlots(reading?.limits.map((l) => l.id) ?? []);
         return (
@@ -36,7 +36,8 @@ export function Cards({ orgs, latest, recent, thresholds, now }: CardsProps) {
             {reading && reading.limits.length > 0 ? (
               <ul class="rows" aria-label={t('popupLimits')}>
                 {reading.limits.map((limit) => {
-                  const outlook = history ? limitOutlook(limit, history, now) : undefined;
+                  const outlook =
+                    history && recent ? recent.outlookOf(limit, history, now) : undefined;
                   return (
                     <UsageRow
                       key={limit.id}

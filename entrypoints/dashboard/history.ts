@@ -9,6 +9,7 @@ import {
 } from '@/lib/history/history-protocol';
 import type { HistoryRead } from '@/lib/storage/history-read';
 import type { Snapshot } from '@/lib/storage/db';
+import type { limitOutlook } from '@/lib/forecast/outlook';
 import type { Reading } from '@/lib/usage/types';
 
 export type { DashboardHistory };
@@ -35,15 +36,16 @@ const waiting = new Map<number, (answer: HistoryRead | null) => void>();
 let asks = 0;
 
 /**
- * The history worker, started with the page (it opens the database while the cards paint), or
- * null where it cannot start: then the page reads the history itself. A worker that fails to
- * load hands what it was asked to the page.
+ * The history worker, started by the page's first ask (after the cards have painted: a worker
+ * starting beside them slows them), or null where it cannot start: then the page reads the
+ * history itself. A worker that fails to load hands what it was asked to the page.
  */
-const started = globalThis as { historyWorker?: Worker; historyWorkerFailed?: boolean };
-const worker = ((): Worker | null => {
+let worker: Worker | null | undefined;
+let broken = false;
+function historyWorker(): Worker | null {
+  if (worker !== undefined) return worker;
   try {
-    if (started.historyWorkerFailed) return null;
-    const w = started.historyWorker ?? new Worker('/history-worker.js');
+    const w = new Worker('/history-worker.js');
     w.addEventListener('message', (event: MessageEvent<HistoryAnswer>) => {
       const { id, ...read } = event.data;
       waiting.get(id)?.(read);
@@ -53,16 +55,16 @@ const worker = ((): Worker | null => {
       for (const settle of [...waiting.values()]) settle(null);
       w.terminate();
     });
-    return w;
+    return (worker = w);
   } catch {
-    return null;
+    return (worker = null);
   }
-})();
-let broken = worker === null;
+}
 
 /** One range's history, from the worker (or the page where it cannot run). */
 function readHistory(orgId: string, from: number, to: number): Promise<HistoryRead> {
-  if (broken || !worker) return readHere(orgId, from, to);
+  const w = broken ? null : historyWorker();
+  if (!w) return readHere(orgId, from, to);
   return new Promise((resolve) => {
     const id = ++asks;
     // A worker that never answers (stuck, or gone without a word) does not leave the page
@@ -76,7 +78,7 @@ function readHistory(orgId: string, from: number, to: number): Promise<HistoryRe
     waiting.set(id, settle);
     const text = prepareText(t, uiLocale() ?? 'en', null, WORKER_TEXT_KEYS);
     const ask: HistoryAsk = { id, orgId, from, to, text };
-    worker.postMessage(ask);
+    w.postMessage(ask);
   });
 }
 
@@ -103,20 +105,29 @@ export function useHistory(orgId: string | null, rangeMs: number): DashboardHist
   return history;
 }
 
+/** The cards' forecasts: each organisation's last day of readings, and the forecast itself. */
+export interface Recent {
+  byOrg: Record<string, Reading[]>;
+  outlookOf: typeof limitOutlook;
+}
+
+// The forecast's code loads beside the readings it needs, not before the cards' first paint.
+const outlookModule = import('@/lib/forecast/outlook');
+
 /** The last day of every organisation in one indexed read, for the cards' forecasts. */
-export function useRecent(at: number | undefined): Record<string, Reading[]> | null {
-  const [recent, setRecent] = useState<Record<string, Reading[]> | null>(null);
+export function useRecent(at: number | undefined): Recent | null {
+  const [recent, setRecent] = useState<Recent | null>(null);
   useEffect(() => {
     let live = true;
     const to = Date.now();
-    void openRepo()
+    const readings = openRepo()
       .then((r) => r.rangeAll(to - 24 * 3_600_000, to))
-      .catch(() => [] as Snapshot[])
-      .then((readings) => {
-        const byOrg: Record<string, Reading[]> = {};
-        for (const reading of readings) (byOrg[reading.orgId] ??= []).push(reading);
-        if (live) setRecent(byOrg);
-      });
+      .catch(() => [] as Snapshot[]);
+    void Promise.all([readings, outlookModule]).then(([all, { limitOutlook }]) => {
+      const byOrg: Record<string, Reading[]> = {};
+      for (const reading of all) (byOrg[reading.orgId] ??= []).push(reading);
+      if (live) setRecent({ byOrg, outlookOf: limitOutlook });
+    });
     return () => {
       live = false;
     };

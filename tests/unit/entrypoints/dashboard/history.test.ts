@@ -35,7 +35,8 @@ describe('the dashboard history hooks', () => {
   it('useRecent groups the last day of every organisation by organisation', async () => {
     const { result } = renderHook(() => useRecent(1));
     await waitFor(() => expect(result.current).not.toBeNull());
-    const byOrg = result.current!;
+    const { byOrg, outlookOf } = result.current!;
+    expect(outlookOf).toBeTypeOf('function');
     expect(Object.keys(byOrg).sort()).toEqual([ORG, 'other'].sort());
     expect(byOrg[ORG]!.map((r) => r.limits[0]!.percent)).toEqual([40]);
   });
