@@ -1,5 +1,18 @@
-import { DEFAULT_SETTINGS, EMPTY_STATUS } from '../settings';
-import type { PopupData } from './page-data';
+import type { AlertRoutes, DeliveryRecord } from '../channels/types';
+import { DEFAULT_SETTINGS, EMPTY_STATUS, type OrgsState, type Settings } from '../settings';
+import type { PollStatus, Reading } from '../usage/types';
+
+/** What the popup and the dashboard show: one batched read of extension storage. */
+export interface PopupData {
+  settings: Settings;
+  latest: Record<string, Reading>;
+  orgs: OrgsState;
+  selected: string | null;
+  status: PollStatus;
+  /** Alert channels and their recent deliveries: a failing channel is said in the status. */
+  routes: AlertRoutes;
+  deliveries: DeliveryRecord[];
+}
 
 /**
  * What the bars need, by the keys of the items in `items.ts` (written out, so the popup's first

@@ -1,21 +1,9 @@
-import { DEFAULT_ROUTES, type AlertRoutes, type DeliveryRecord } from '../channels/types';
-import { type OrgsState, type Settings } from '../settings';
+import { DEFAULT_ROUTES, type AlertRoutes } from '../channels/types';
 import { migrateSettings } from '../settings/validate';
-import type { PollStatus, Reading } from '../usage/types';
-import { FIRST_READ_KEYS, pageDataOf, type Raw } from './first-paint';
+import { FIRST_READ_KEYS, pageDataOf, type PopupData, type Raw } from './first-paint';
 import { extensionApi, readStored, watchStored, type ExtensionApi } from './raw';
 
-/** What the popup and the dashboard show: one batched read of extension storage. */
-export interface PopupData {
-  settings: Settings;
-  latest: Record<string, Reading>;
-  orgs: OrgsState;
-  selected: string | null;
-  status: PollStatus;
-  /** Alert channels and their recent deliveries: a failing channel is said in the status. */
-  routes: AlertRoutes;
-  deliveries: DeliveryRecord[];
-}
+export type { PopupData };
 
 const isRoutes = (v: unknown): v is AlertRoutes =>
   typeof v === 'object' && v !== null && Array.isArray((v as AlertRoutes).channels);
