@@ -4,7 +4,7 @@ import type { Page } from '@playwright/test';
  * Waits until `expression` (a plain expression, evaluated in the page) is truthy, and returns its
  * value. It asks over a DevTools session of its own with `Runtime.evaluate`, a few bytes compiled
  * each time. Playwright's `waitForFunction` and `evaluate` first compile Playwright's own page
- * scripts: 15–30 ms of the page's main thread, which would land inside the time being measured
+ * scripts: some 15 ms of the page's main thread, which would land inside the time being measured
  * (a popup's chart waits behind it). A person opening the page has no such scripts.
  */
 export async function waitInPage<T>(
