@@ -1,6 +1,6 @@
-// The dashboard's history worker (`/history-worker.js`, started by `public/history-start.js`
-// as the dashboard's HTML is read): the year's range read and its statistics run here, so the
-// page's main thread stays free for the cards and Chart.js while IndexedDB answers.
+// The dashboard's history worker (`/history-worker.js`, started by the page's first ask, after
+// its cards have painted): the year's range read and its statistics run here, so the page's
+// main thread stays free for Chart.js while IndexedDB answers.
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { usePreparedText } from '@/lib/display/i18n';
 import { readHistory } from '@/lib/storage/history-read';

@@ -41,7 +41,6 @@ let asks = 0;
  * history itself. A worker that fails to load hands what it was asked to the page.
  */
 let worker: Worker | null | undefined;
-let broken = false;
 function historyWorker(): Worker | null {
   if (worker !== undefined) return worker;
   try {
@@ -51,7 +50,7 @@ function historyWorker(): Worker | null {
       waiting.get(id)?.(read);
     });
     w.addEventListener('error', () => {
-      broken = true;
+      worker = null;
       for (const settle of [...waiting.values()]) settle(null);
       w.terminate();
     });
@@ -63,7 +62,7 @@ function historyWorker(): Worker | null {
 
 /** One range's history, from the worker (or the page where it cannot run). */
 function readHistory(orgId: string, from: number, to: number): Promise<HistoryRead> {
-  const w = broken ? null : historyWorker();
+  const w = historyWorker();
   if (!w) return readHere(orgId, from, to);
   return new Promise((resolve) => {
     const id = ++asks;

@@ -1,8 +1,7 @@
 /**
  * The dashboard keeps what it shows in its address (`?org=…&range=1y`), so a reload or a
  * bookmark keeps it, and whatever opens it (the popup, the in-page meter) opens it on the
- * organisation it was showing. `public/history-start.js` reads the same `org` to start the
- * history read before the page's scripts load.
+ * organisation it was showing.
  */
 export const ADDRESS_ORG = 'org';
 

@@ -13,8 +13,8 @@ import { STORED_KEYS } from './raw';
 /**
  * Every item the extension keeps in `storage.local`, with its version and migrations: the one
  * place that declares them. `local:` only, never `sync`: nothing here leaves the browser. Pages
- * that must not carry the storage library (the popup's first paint, the in-page meter) read the
- * same keys raw through `raw.ts`.
+ * that only read them (the popup, the dashboard, the in-page meter) read the same keys raw
+ * through `raw.ts`, and carry no storage library.
  */
 const local = (key: string) => `local:${key}` as const;
 

@@ -1,7 +1,7 @@
 /**
  * The extension's stored state read with the browser's own storage API, for pages that must not
  * carry the storage library and the polyfill: the in-page meter on every claude.ai page, the
- * popup's first paint. The keys are those of the items in `items.ts`, which take their names
+ * popup's first paint, and the popup's and dashboard's full read (`page-data.ts`). The keys are those of the items in `items.ts`, which take their names
  * from here; values are raw, so callers migrate them (`migrateSettings`).
  */
 
