@@ -69,6 +69,8 @@ export default function DashboardChart({
 }: DashboardChartProps) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const chart = useRef<Chart<'line'> | null>(null);
+  // What a chart just made shows already: the legend and the zoom it was made with.
+  const made = useRef<{ hidden: ReadonlySet<string>; min: number; max: number } | null>(null);
   const [view, setView] = useState<TimeView | null>(null);
   const [cursor, setCursor] = useState<{ at: number; byKey: boolean } | null>(null);
   const [drag, setDrag] = useState<{ start: number; x0: number; x1: number } | null>(null);
@@ -119,6 +121,7 @@ export default function DashboardChart({
         },
       },
     });
+    made.current = { hidden, min: visible.min, max: visible.max };
     onDrawn?.();
   }, [series, resets]);
 
@@ -126,6 +129,12 @@ export default function DashboardChart({
   useEffect(() => {
     const c = chart.current;
     if (!c) return;
+    // Its first run after a new chart: an update of every point that would change nothing,
+    // unless the legend or zoom changed since, or a point was chosen by key.
+    const was = made.current;
+    made.current = null;
+    const same = was?.hidden === hidden && was.min === visible.min && was.max === visible.max;
+    if (same && !cursor?.byKey) return;
     c.data.datasets.forEach((d, i) =>
       c.setDatasetVisibility(i, !hidden.has(series[Math.floor(i / DATASETS_PER_LIMIT)]!.id)),
     );

@@ -94,6 +94,9 @@ export function HistoryChart({
   const slotOf = (id: string) => slots[id] ?? 5;
   const empty = series.every((s) => s.points.length === 0);
 
+  // Set when a chart is made: it marks no points yet, so the effect below has nothing to undo.
+  const fresh = useRef(false);
+
   // Drawn before the browser paints: a plain effect would leave the canvas blank for a frame.
   useLayoutEffect(() => {
     if (!canvas.current) return;
@@ -188,6 +191,7 @@ export function HistoryChart({
           moveTo(nearestStop(stops, c.scales.x?.getValueForPixel(event.x ?? NaN) ?? NaN), false),
       },
     });
+    fresh.current = true;
     onDrawn?.();
   }, [series, from, to, projections, slots]);
 
@@ -197,7 +201,10 @@ export function HistoryChart({
   // and marking them here too would fight it on every move.
   useEffect(() => {
     const c = chart.current;
-    if (!c || cursor?.byKey === false) return;
+    const made = fresh.current;
+    fresh.current = false;
+    // A new chart with no cursor: a second update of every point would change nothing.
+    if (!c || cursor?.byKey === false || (made && cursor === null)) return;
     const active = cursor
       ? valuesAt(series, cursor.at).map((v) => ({
           datasetIndex: series.findIndex((s) => s.id === v.id),

@@ -9,8 +9,12 @@ declare const chrome: ChromeApi;
 
 /** The dashboard page: every organisation now, a year of history, habits and every window. */
 
-const marked = (page: Page, name: string) =>
-  page.waitForFunction((n) => performance.getEntriesByName(n).length > 0, name);
+/** Waits until the page has set the mark `count` times (a chart made again marks again). */
+const marked = (page: Page, name: string, count = 1) =>
+  page.waitForFunction(([n, c]) => performance.getEntriesByName(n).length >= c, [
+    name,
+    count,
+  ] as const);
 
 test('opens from the popup and from the in-page meter’s Details, with a card per organisation', async ({
   signIn,
@@ -154,8 +158,24 @@ test('draws an imported year, its heat-map matches the pattern, and the windows 
     .getByRole('button', {
       name: 'Weekly (all models)',
     });
+  const drawn = () => chart.screenshot();
+  // The keys' cursor and the focus ring away first: only the legend changes the canvas below.
+  await chart.press('Escape');
+  await weekly.focus();
+  let before = await drawn();
   await weekly.click();
   await expect(weekly).toHaveAttribute('aria-pressed', 'false');
+  // The line leaves the canvas too, not only the button's state.
+  await expect.poll(async () => (await drawn()).equals(before)).toBe(false);
+  // The same on a new chart (another range), made with the weekly line off: the click brings it back.
+  await page.getByRole('button', { name: '90 d', exact: true }).click();
+  await marked(page, 'chart-drawn', 2);
+  before = await drawn();
+  await weekly.click();
+  await expect(weekly).toHaveAttribute('aria-pressed', 'true');
+  await expect.poll(async () => (await drawn()).equals(before)).toBe(false);
+  await page.getByRole('button', { name: '1 y' }).click();
+  await marked(page, 'chart-drawn', 3);
 
   // The heat-map's words: every Tuesday 40 points in the 14:00 hour and 60 in the 15:00 hour.
   await page.getByText('The heat-map as a table').click();
