@@ -1,6 +1,7 @@
 import { forecast, forecastOptions, windowLength, windowPoints } from '../forecast/forecast';
 import { t } from '../display/i18n';
 import type { Limit, Reading } from '../usage/types';
+import type { ReadingWalk, Tally } from '../history/packed-readings';
 
 export interface ChartPoint {
   x: number;
@@ -13,24 +14,46 @@ export interface Series {
   points: ChartPoint[];
 }
 
+/** Each limit's newest label and how many readings hold it, oldest first as met. */
+export type LimitCounts = Map<string, { label: string; count: number }>;
+
+/** `toSeries`'s first pass a reading at a time, for a walk that feeds other statistics too. */
+export function limitTally(): Tally<Reading, LimitCounts> {
+  const byId: LimitCounts = new Map();
+  return {
+    add(reading) {
+      for (const limit of reading.limits) {
+        const seen = byId.get(limit.id);
+        if (seen) {
+          seen.label = limit.label;
+          seen.count += 1;
+        } else byId.set(limit.id, { label: limit.label, count: 1 });
+      }
+    },
+    done: () => byId,
+  };
+}
+
 /**
  * Readings → one series per limit (labels from the newest reading), oldest first, each downsampled
- * to at most `maxPoints` as `downsample` does. Two passes, so a year of readings builds only the
- * points it keeps. Pure.
+ * to at most `maxPoints` as `downsample` does. Two passes (the first may be done already: `counts`),
+ * so a year of readings builds only the points it keeps. Pure.
  */
-export function toSeries(readings: readonly Reading[], maxPoints = 300): Series[] {
-  const byId = new Map<string, { label: string; count: number }>();
-  for (const reading of readings)
-    for (const limit of reading.limits) {
-      const seen = byId.get(limit.id);
-      if (seen) {
-        seen.label = limit.label;
-        seen.count += 1;
-      } else byId.set(limit.id, { label: limit.label, count: 1 });
-    }
+export function toSeries(
+  readings: ReadingWalk<Reading>,
+  maxPoints = 300,
+  counts?: LimitCounts,
+): Series[] {
+  let byId = counts;
+  if (!byId) {
+    const tally = limitTally();
+    readings.forEach(tally.add);
+    byId = tally.done();
+  }
   const buckets = new Map([...byId].map(([id, s]) => [id, new Buckets(s.count, maxPoints)]));
-  for (const reading of readings)
+  readings.forEach((reading) => {
     for (const limit of reading.limits) buckets.get(limit.id)!.add(reading.at, limit.percent);
+  });
   return [...byId].map(([id, s]) => ({ id, label: s.label, points: buckets.get(id)!.done() }));
 }
 

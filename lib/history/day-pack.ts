@@ -44,44 +44,116 @@ export function packDay(orgId: string, day: number, readings: readonly Snapshot[
 }
 
 /**
- * The readings a pack holds, oldest first, as the dashboard reads them (`extra` is null), each
- * limit labelled by `relabel` when given: asked once per column and stored label, not per
- * reading. Pure when `relabel` is.
+ * A pack checked and labelled for reading, row by row: its values have the pack's shape and every
+ * label index names a stored label. A limit is labelled by `relabel` when given, asked once per
+ * column and stored label, not per reading. Throws for a pack without values or a damaged one.
  */
-export function unpackDay(pack: DayPack, relabel?: Labeller): Snapshot[] {
-  const { values, ids, kinds, names, labels, orgId } = pack;
+export interface OpenPack {
+  readonly pack: DayPack;
+  /** Values per reading: at, tier, then percent, reset and label index per column. */
+  readonly width: number;
+  /** Column `c`'s label for stored label index `li`. */
+  label(c: number, li: number): string;
+}
+
+export function openPack(pack: DayPack, relabel?: Labeller): OpenPack {
+  const { values, ids, names, labels, count } = pack;
   if (!values) throw new Error('This day is not packed');
   const width = 2 + 3 * ids.length;
-  if (values.length !== pack.count * width) throw new Error('A damaged day pack');
-  const relabelled: (string | undefined)[] = [];
-  const out: Snapshot[] = new Array<Snapshot>(pack.count);
-  for (let i = 0; i < pack.count; i++) {
-    const row = i * width;
-    const limits: Snapshot['limits'] = [];
+  if (values.length !== count * width) throw new Error('A damaged day pack');
+  for (let i = 0; i < count; i++)
     for (let c = 0; c < ids.length; c++) {
-      const li = values[row + 2 + 3 * c + 2]!;
-      if (li < 0) continue;
-      const stored = labels[li];
-      if (stored === undefined) throw new Error('A damaged day pack');
-      const name = names?.[c];
+      const li = values[i * width + 4 + 3 * c]!;
+      // -1 (the limit is not in this reading) or an index of a stored label; NaN is neither.
+      if (!(li < 0) && labels[li] === undefined) throw new Error('A damaged day pack');
+    }
+  const made: (string | undefined)[] = [];
+  return {
+    pack,
+    width,
+    label(c, li) {
       const at = c * labels.length + li;
-      let label = relabelled[at];
-      if (label === undefined)
-        relabelled[at] = label = relabel
+      let label = made[at];
+      if (label === undefined) {
+        const stored = labels[li]!;
+        const name = names?.[c];
+        made[at] = label = relabel
           ? relabel({ id: ids[c]!, label: stored, ...(typeof name === 'string' && { name }) })
           : stored;
-      const resetsAt = values[row + 2 + 3 * c + 1]!;
+      }
+      return label;
+    },
+  };
+}
+
+/**
+ * Reads an open pack's rows into ONE reading and one limit object per column, overwritten by each
+ * `read`: a year's history is read without making its 20,000 readings and 60,000 limits. What
+ * `read` returns is good until the next `read` of the same cursor; copy what is kept.
+ */
+export class PackCursor {
+  private readonly reading: Snapshot;
+  private readonly columns: Snapshot['limits'];
+
+  constructor(private readonly open: OpenPack) {
+    const { ids, kinds, names, orgId } = open.pack;
+    this.columns = ids.map((id, c) => {
       const limit: Snapshot['limits'][number] = {
-        id: ids[c]!,
+        id,
         kind: kinds[c]!,
-        label,
-        percent: values[row + 2 + 3 * c]!,
-        resetsAt: Number.isNaN(resetsAt) ? null : resetsAt,
+        label: '',
+        percent: 0,
+        resetsAt: null,
       };
+      const name = names?.[c];
       if (typeof name === 'string') limit.name = name;
-      limits.push(limit);
+      return limit;
+    });
+    this.reading = { orgId, at: 0, tier: 0, limits: [], extra: null };
+  }
+
+  /** When row `i` was taken, without reading the rest of it. */
+  atOf(i: number): number {
+    return this.open.pack.values![i * this.open.width]!;
+  }
+
+  read(i: number): Snapshot {
+    const { open, columns, reading } = this;
+    const values = open.pack.values!;
+    const row = i * open.width;
+    reading.at = values[row]!;
+    reading.tier = values[row + 1]!;
+    let present = 0;
+    for (let c = 0; c < columns.length; c++) {
+      const li = values[row + 4 + 3 * c]!;
+      if (li < 0) continue;
+      const limit = columns[c]!;
+      const resetsAt = values[row + 3 + 3 * c]!;
+      limit.label = open.label(c, li);
+      limit.percent = values[row + 2 + 3 * c]!;
+      limit.resetsAt = Number.isNaN(resetsAt) ? null : resetsAt;
+      present += 1;
     }
-    out[i] = { orgId, at: values[row]!, tier: values[row + 1]!, limits, extra: null };
+    // Most rows hold every column: their limits are the columns themselves, nothing made.
+    reading.limits =
+      present === columns.length
+        ? columns
+        : columns.filter((_, c) => !(values[row + 4 + 3 * c]! < 0));
+    return reading;
+  }
+}
+
+/**
+ * The readings a pack holds, oldest first, as the dashboard reads them (`extra` is null), each
+ * limit labelled by `relabel` when given (see `openPack`), each its own object. Pure when
+ * `relabel` is.
+ */
+export function unpackDay(pack: DayPack, relabel?: Labeller): Snapshot[] {
+  const cursor = new PackCursor(openPack(pack, relabel));
+  const out = new Array<Snapshot>(pack.count);
+  for (let i = 0; i < pack.count; i++) {
+    const r = cursor.read(i);
+    out[i] = { ...r, limits: r.limits.map((l) => ({ ...l })) };
   }
   return out;
 }

@@ -1,5 +1,6 @@
 import { MAX_GAP_MS, type UsageWindow } from './windows';
 import type { Snapshot } from '../storage/db';
+import type { ReadingWalk, Tally } from './packed-readings';
 
 /** Weekday (0 = Monday … 6 = Sunday) and hour (0–23) of a moment, in the person's time zone. */
 export type LocalSlot = (at: number) => { weekday: number; hour: number };
@@ -32,11 +33,22 @@ const grid = () => Array.from({ length: 7 }, () => new Array<number>(24).fill(0)
  * `maxGapMs` (the extension was not running) count as nothing, not as usage. Pure.
  */
 export function heatMap(
-  readings: readonly Snapshot[],
+  readings: ReadingWalk<Snapshot>,
   limitId = 'session',
   slot: LocalSlot = localSlot,
   maxGapMs = MAX_GAP_MS,
 ): HeatMap {
+  const heat = heatTally(limitId, slot, maxGapMs);
+  readings.forEach(heat.add);
+  return heat.done();
+}
+
+/** `heatMap` a reading at a time, for a walk that feeds other statistics too. */
+export function heatTally(
+  limitId = 'session',
+  slot: LocalSlot = localSlot,
+  maxGapMs = MAX_GAP_MS,
+): Tally<Snapshot, HeatMap> {
   const rise = grid();
   const covered = grid();
   // A year of readings falls into a few thousand hours: their slot is worked out once each.
@@ -45,14 +57,14 @@ export function heatMap(
   let previousAt = 0;
   let previousPercent = 0;
   let previousReset: number | null = null;
-  for (const reading of readings) {
+  const add = (reading: Snapshot) => {
     let limit: Snapshot['limits'][number] | undefined;
     for (const l of reading.limits)
       if (l.id === limitId) {
         limit = l;
         break;
       }
-    if (!limit || !Number.isFinite(limit.percent)) continue;
+    if (!limit || !Number.isFinite(limit.percent)) return;
     if (started && reading.at > previousAt && reading.at - previousAt <= maxGapMs) {
       const reset =
         limit.resetsAt !== null &&
@@ -71,9 +83,12 @@ export function heatMap(
     previousAt = reading.at;
     previousPercent = limit.percent;
     previousReset = limit.resetsAt;
-  }
-  const max = Math.max(0, ...rise.flat());
-  return { rise: rise.map((row) => row.map((v) => Math.round(v * 10) / 10)), covered, max };
+  };
+  const done = (): HeatMap => {
+    const max = Math.max(0, ...rise.flat());
+    return { rise: rise.map((row) => row.map((v) => Math.round(v * 10) / 10)), covered, max };
+  };
+  return { add, done };
 }
 
 export interface HitSummary {

@@ -1,5 +1,6 @@
 import { windowLength } from '../forecast/forecast';
 import type { LimitKind, Reading } from '../usage/types';
+import type { ReadingWalk, Tally } from './packed-readings';
 
 /** One 5-hour session or one week of one limit, as its readings saw it. */
 export interface UsageWindow {
@@ -31,11 +32,18 @@ const SAME_RESET_MS = 5 * 60_000;
  * reset time moves on.
  * Readings of a window not yet started (no reset time) belong to none. Pure.
  */
-export function splitWindows(readings: readonly Reading[], maxGapMs = MAX_GAP_MS): UsageWindow[] {
+export function splitWindows(readings: ReadingWalk<Reading>, maxGapMs = MAX_GAP_MS): UsageWindow[] {
+  const split = windowTally(maxGapMs);
+  readings.forEach(split.add);
+  return split.done();
+}
+
+/** `splitWindows` a reading at a time, for a walk that feeds other statistics too. */
+export function windowTally(maxGapMs = MAX_GAP_MS): Tally<Reading, UsageWindow[]> {
   // The window each limit is in, and its last reading (kept as numbers: a year has 70,000 limits).
   const open = new Map<string, { window: UsageWindow; lastAt: number; lastPercent: number }>();
   const done: UsageWindow[] = [];
-  for (const reading of readings) {
+  const add = (reading: Reading) => {
     const at = reading.at;
     for (const limit of reading.limits) {
       const { kind, percent, resetsAt } = limit;
@@ -77,9 +85,14 @@ export function splitWindows(readings: readonly Reading[], maxGapMs = MAX_GAP_MS
         lastPercent: percent,
       });
     }
-  }
-  for (const { window } of open.values()) done.push(window);
-  return done.sort((a, b) => a.start - b.start || a.limitId.localeCompare(b.limitId));
+  };
+  return {
+    add,
+    done() {
+      for (const { window } of open.values()) done.push(window);
+      return done.sort((a, b) => a.start - b.start || a.limitId.localeCompare(b.limitId));
+    },
+  };
 }
 
 /** What one week says: its peak weekly percent, the sessions that hit the limit, time at a limit. */

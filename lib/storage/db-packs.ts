@@ -11,9 +11,12 @@ import {
   packAll,
   packDay,
   packDayOf,
-  unpackDay,
+  openPack,
+  PackCursor,
   type DayPack,
+  type OpenPack,
 } from '../history/day-pack';
+import { PackedReadings, type RangePart, type ReadingWalk } from '../history/packed-readings';
 import type { TouchedDay } from '../history/pack-days';
 import type { Snapshot, UsageDB } from './db-schema';
 import { withLabels, type Labeller } from '../usage/labels';
@@ -81,7 +84,8 @@ export async function rebuildDays(
 }
 
 export interface PackedRange {
-  readings: Snapshot[];
+  /** Oldest first; packed days are read in place (`ownReadings` makes them readings to keep). */
+  readings: ReadingWalk<Snapshot>;
   /** True when some days had no pack made yet: their readings were read instead. */
   stale: boolean;
   /** Those days' starts, oldest first: what a repair needs to pack again (not the whole range). */
@@ -107,15 +111,15 @@ export async function readPacked(
   const packs = await tx
     .objectStore('days')
     .getAll(IDBKeyRange.bound([orgId, packDayOf(from)], [orgId, packDayOf(to)]));
-  const lists = packs.map((pack): Snapshot[] | null => {
+  const opened = packs.map((pack): OpenPack | null => {
     if (pack.stale || !pack.values) return null;
     try {
-      return unpackDay(pack, relabel);
+      return openPack(pack, relabel);
     } catch {
       return null; // damaged: read around it, and pack it again
     }
   });
-  const unpacked = packs.filter((_, i) => lists[i] === null).map((pack) => pack.day);
+  const unpacked = packs.filter((_, i) => opened[i] === null).map((pack) => pack.day);
   const byDay = new Map<number, Snapshot[]>(unpacked.map((day) => [day, []]));
   const [first, last] = [unpacked[0], unpacked.at(-1)];
   if (first !== undefined && last !== undefined) {
@@ -127,14 +131,15 @@ export async function readPacked(
     if (relabel) withLabels(raw, relabel);
     for (const r of raw) byDay.get(packDayOf(r.at))?.push(r);
   }
-  const readings: Snapshot[] = [];
-  packs.forEach((pack, i) => {
-    for (const r of lists[i] ?? byDay.get(pack.day)!)
-      if (r.at >= from && r.at <= to) readings.push(r);
+  // The packed days are read in place, as the statistics walk them (see PackedReadings).
+  const parts = packs.map((pack, i): RangePart => {
+    const open = opened[i];
+    return open ? { count: pack.count, cursor: () => new PackCursor(open) } : byDay.get(pack.day)!;
   });
+  const readings = new PackedReadings(parts, from, to);
   // To pack again: placeholders and damaged packs, not a day whose readings columns cannot hold.
   const repair = packs
-    .filter((pack, i) => lists[i] === null && (pack.stale || pack.values))
+    .filter((pack, i) => opened[i] === null && (pack.stale || pack.values))
     .map((pack) => pack.day);
   return { readings, stale: repair.length > 0, staleDays: repair };
 }

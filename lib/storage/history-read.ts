@@ -2,6 +2,7 @@
 // range read, the repair of the days found unpacked, then the statistics.
 import { deriveHistory, type DashboardHistory } from '../history/dashboard-history';
 import type { Snapshot, SnapshotRepo } from './db';
+import type { ReadingWalk } from '../history/packed-readings';
 
 /** Up to a week the readings themselves are read; longer ranges read the day packs. */
 export const PACKED_AFTER_MS = 7 * 24 * 3_600_000;
@@ -15,7 +16,7 @@ export async function readRange(
   orgId: string,
   from: number,
   to: number,
-): Promise<Snapshot[]> {
+): Promise<ReadingWalk<Snapshot>> {
   if (to - from <= PACKED_AFTER_MS) return repo.range(orgId, from, to);
   const { readings, staleDays } = await repo.rangePacked(orgId, from, to);
   // Those days' readings were read instead; pack just those days again, after this paint (after
@@ -50,7 +51,7 @@ export async function readHistory(
   const start = performance.now();
   const readings = await repo()
     .then((r) => readRange(r, orgId, from, to))
-    .catch(() => [] as Snapshot[]);
+    .catch((): ReadingWalk<Snapshot> => []);
   const read = performance.now();
   const history = deriveHistory(readings, from, to);
   return { history, readMs: read - start, deriveMs: performance.now() - read };
