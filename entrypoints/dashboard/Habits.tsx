@@ -1,4 +1,4 @@
-import { useEffect } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { formatDuration } from '@/lib/display/duration';
 import type { HeatMap, HitSummary } from '@/lib/history/habits';
 import { numberFormat, percentText } from '@/lib/display/intl-cache';
@@ -16,6 +16,8 @@ export interface HabitsProps {
 }
 
 const HOURS = Array.from({ length: 24 }, (_, h) => h);
+/** Weeks listed at first, newest first: a year's 52 make the page some 2,000 px longer. */
+const FIRST_WEEKS = 8;
 const DAYS = Array.from({ length: 7 }, (_, d) => d);
 
 /** "You hit a limit 3 times in the last 30 days, most often on Tuesday after 14:00." */
@@ -32,6 +34,8 @@ export function hitSentence(hits: HitSummary, range: RangeId): string {
 /** The week heat-map, the sentence about limits hit, and the weeks: each with its words. */
 export function Habits({ heat, hits, weeks, range, onDrawn }: HabitsProps) {
   useEffect(() => onDrawn?.(), [heat]);
+  const [allWeeks, setAllWeeks] = useState(false);
+  const newestFirst = [...weeks].reverse();
   const number = numberFormat({ maximumFractionDigits: 1 });
   const cellText = (d: number, h: number) =>
     heat.covered[d]![h]! === 0 ? '–' : number.format(heat.rise[d]![h]!);
@@ -108,7 +112,7 @@ export function Habits({ heat, hits, weeks, range, onDrawn }: HabitsProps) {
               </tr>
             </thead>
             <tbody>
-              {[...weeks].reverse().map((w) => (
+              {(allWeeks ? newestFirst : newestFirst.slice(0, FIRST_WEEKS)).map((w) => (
                 <tr key={w.start}>
                   <th scope="row">{t('dashSpan', [formatWhen(w.start), formatWhen(w.end)])}</th>
                   <td>
@@ -124,6 +128,11 @@ export function Habits({ heat, hits, weeks, range, onDrawn }: HabitsProps) {
             </tbody>
           </table>
         </div>
+      )}
+      {!allWeeks && weeks.length > FIRST_WEEKS && (
+        <button type="button" class="dash-small-button dash-more" onClick={() => setAllWeeks(true)}>
+          {t('dashShowAll', weeks.length)}
+        </button>
       )}
     </>
   );

@@ -197,6 +197,19 @@ test('draws an imported year, its heat-map matches the pattern, and the windows 
     ),
   );
 
+  // Week by week: the newest eight weeks of the year, all of them on asking.
+  const habits = page.getByRole('region', { name: 'Habits' });
+  const weeks = habits
+    .getByRole('table')
+    .filter({ has: page.getByRole('columnheader', { name: 'Peak weekly' }) });
+  await expect(weeks.locator('tbody tr')).toHaveCount(8);
+  const allWeeks = habits.getByRole('button', { name: /^Show all \d+$/ });
+  const weekCount = Number((await allWeeks.textContent())!.match(/\d+/)![0]);
+  expect(weekCount).toBeGreaterThanOrEqual(52);
+  await allWeeks.click();
+  await expect(weeks.locator('tbody tr')).toHaveCount(weekCount);
+  await expect(allWeeks).toHaveCount(0);
+
   // The windows table: sorted by peak, then exported; the CSV holds the same rows.
   const windows = page.getByRole('region', { name: 'Sessions and weeks' });
   await windows.getByRole('button', { name: 'Peak' }).click();
