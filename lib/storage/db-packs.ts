@@ -98,7 +98,8 @@ export interface PackedRange {
  * transaction over both stores so packs and readings are of the same moment. The days without a
  * usable pack (a placeholder, one columns cannot hold, a damaged one) are read from their
  * readings in ONE more range read, from the first such day to the last: after the worker's daily
- * compaction that is every day of the range, on a normal day just today.
+ * compaction that is every day of the range, on a normal day just today. The packed days are
+ * read in place (`PackedReadings`): a walk of the readings, not readings to keep.
  */
 export async function readPacked(
   db: IDBPDatabase<UsageDB>,

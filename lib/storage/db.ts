@@ -170,7 +170,8 @@ export function createSnapshotRepo(db: IDBPDatabase<UsageDB>, packs?: PackKeeper
     /**
      * What `range` gives, as the dashboard reads it (no extra usage), from the day packs where
      * they are made: one indexed read of a few hundred packs for a year. `stale` says some days'
-     * packs were not made yet (their readings were read instead) and `repairPacks` is due.
+     * packs were not made yet (their readings were read instead) and `repairPacks` is due. The
+     * readings are a walk (packed days read in place); `ownReadings` makes readings to keep.
      */
     async rangePacked(
       orgId: string,
