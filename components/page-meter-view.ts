@@ -39,6 +39,8 @@ export interface PageMeterProps {
 export interface PageMeterView {
   /** Draw these props; elements that come out the same are kept (focus, a drag's capture). */
   update(props: PageMeterProps): void;
+  /** Whether the panel is open (hovered, focused or pinned by a click). */
+  readonly open: boolean;
 }
 
 /** A limit's colour: by its percent, and at least amber when its forecast runs out before the reset. */
@@ -197,9 +199,10 @@ export function createPageMeter(root: HTMLElement): PageMeterView {
   const meter = el('div', { class: 'meter' }, strip);
   root.append(meter);
 
+  const isOpen = () => pinned || hover || focused;
   const draw = () => {
     if (!props) return;
-    const open = pinned || hover || focused;
+    const open = isOpen();
     const notCurrent = !!props.failure || props.stale;
     meter.className = `meter${open ? ' open' : ''}${notCurrent ? ' not-current' : ''}${props.floating ? ' floating' : ''}`;
     toggle.setAttribute('aria-expanded', String(open));
@@ -261,6 +264,9 @@ export function createPageMeter(root: HTMLElement): PageMeterView {
     update(next) {
       props = next;
       draw();
+    },
+    get open() {
+      return isOpen();
     },
   };
 }

@@ -1,6 +1,7 @@
 import { EMPTY_STATUS, type OrgsState, type Settings } from '@/lib/settings';
 import { migrateSettings } from '@/lib/settings/validate';
 import { readStored, STORED_KEYS, watchStored, type ExtensionApi } from '@/lib/storage/raw';
+import type { PillPlace } from '@/lib/meter/page-meter';
 import type { PollStatus, Reading } from '@/lib/usage/types';
 import { readPreparedText, type PreparedText } from '@/lib/display/prepared-text';
 
@@ -12,6 +13,8 @@ export interface MeterData {
   status: PollStatus;
   /** The strip's texts as the worker made them, or null (then the browser is asked). */
   text: PreparedText | null;
+  /** Where the pill was dragged to, if it was. */
+  place: PillPlace | null;
 }
 
 const KEYS = [
@@ -24,7 +27,7 @@ const KEYS = [
 
 /** Everything the meter needs, in one storage call; what is missing takes its empty value. */
 export async function readMeterData(api: ExtensionApi): Promise<MeterData> {
-  const raw = await readStored(api, KEYS);
+  const raw = await readStored(api, [...KEYS, STORED_KEYS.meterPlace]);
   const orgs = raw.orgs as OrgsState | undefined;
   return {
     settings: migrateSettings(raw.settings),
@@ -32,6 +35,7 @@ export async function readMeterData(api: ExtensionApi): Promise<MeterData> {
     orgs: orgs && Array.isArray(orgs.list) ? orgs : { list: [], discoveredAt: null },
     status: { ...EMPTY_STATUS, ...(raw.status as Partial<PollStatus> | undefined) },
     text: readPreparedText(raw.pageText),
+    place: (raw.meterPlace as PillPlace | undefined) ?? null,
   };
 }
 

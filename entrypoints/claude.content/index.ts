@@ -14,6 +14,7 @@ import {
 import { extensionApi, readStored, STORED_KEYS, watchStored, writeStored } from '@/lib/storage/raw';
 import type { PillPlace } from '@/lib/meter/page-meter';
 import type { LimitOutlook } from '@/lib/forecast/outlook';
+import { atRisk } from '@/lib/forecast/risk';
 import { currentFailure, statusOf } from '@/lib/poll/status';
 import { verdictOf } from '@/lib/display/verdict';
 import { usePreparedText } from '@/lib/display/i18n';
@@ -47,13 +48,22 @@ export default defineContentScript({
       usePreparedText(next.text);
       return next;
     };
-    let data: MeterData = await read();
+    // claude.ai's `lastActiveOrg` cookie, asked for by name: no other cookie ever passes through
+    // here (the session cookie is httpOnly besides). Where the browser has no cookieStore, the
+    // meter shows the badge's organisation.
+    const cookies = (globalThis as { cookieStore?: PageCookies }).cookieStore;
+    const cookieOrg = async () =>
+      pageOrgId((await cookies?.get(PAGE_ORG_COOKIE).catch(() => null))?.value);
+    // Everything the first draw needs, asked for at once: the stored data, the pill's place and
+    // the page's organisation. The meter is drawn once, complete, in its place.
+    const [first, firstOrg] = await Promise.all([read(), cookieOrg()]);
+    let data: MeterData = first;
     let closed = false;
     // Nothing is drawn before the first read of everything it shows.
     let started = false;
     let docked = false;
     let tick: ReturnType<typeof setTimeout> | undefined;
-    let pageOrg: string | null = null;
+    let pageOrg = firstOrg;
     let view: PageMeterView | undefined;
     // Each limit's forecast for the verdict and the colours, asked of the worker (which has the
     // history; no request to claude.ai) once per organisation's reading.
@@ -64,19 +74,18 @@ export default defineContentScript({
       asking = key;
       void askWorker(api, { type: 'outlooks', orgId })
         .then((value) => {
+          const before = outlooks?.value ?? {};
           outlooks = { key, value: value ?? {} };
-          draw();
+          // Closed, the strip shows an outlook only as a colour: redraw when one is at risk.
+          const risky = (known: Record<string, LimitOutlook>) => Object.values(known).some(atRisk);
+          if (view?.open || risky(before) || risky(outlooks.value)) draw();
         })
         .catch(() => undefined)
         .finally(() => (asking = null));
     };
-    // The organisation the page is on, from claude.ai's `lastActiveOrg` cookie, asked for by name:
-    // no other cookie ever passes through here (the session cookie is httpOnly besides). Where
-    // the browser has no cookieStore, the meter shows the badge's organisation.
-    const cookies = (globalThis as { cookieStore?: PageCookies }).cookieStore;
+    // The organisation the page is on: claude.ai changed it (another tab, the org switcher).
     const readPageOrg = async () => {
-      const cookie = await cookies?.get(PAGE_ORG_COOKIE).catch(() => null);
-      const next = pageOrgId(cookie?.value);
+      const next = await cookieOrg();
       if (next === pageOrg) return;
       pageOrg = next;
       draw();
@@ -99,6 +108,8 @@ export default defineContentScript({
       },
       (place) => void writeStored(api, { [STORED_KEYS.meterPlace]: place }),
     );
+    docked = placement.docked;
+    placement.setPill(data.place);
 
     function draw(): void {
       if (!started) return;
@@ -200,9 +211,6 @@ export default defineContentScript({
         attributes: true,
         attributeFilter: ['class', 'data-theme', 'style'],
       });
-    // The page's organisation and the pill's place before the first draw: it shows the right
-    // organisation from its first frame, in its place.
-    await Promise.all([readPlace(), readPageOrg()]);
     started = true;
     draw();
 

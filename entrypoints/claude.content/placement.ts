@@ -30,7 +30,8 @@ export function createPlacement(
   onChange: (docked: boolean) => void,
   onDropped: (place: PillPlace) => void,
 ): Placement {
-  let docked = false;
+  // Known before the first draw: it comes out docked or floating at once, not drawn twice.
+  let docked = findEditor(document) !== null;
   let pill: PillPlace = DEFAULT_PILL_PLACE;
   let frame = 0;
   let observed: Element | null = null;

@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import { fixtureJson, type FakeClaude } from '../fixtures/fake-claude';
 import { expect, test } from './harness';
 import { aMinuteLater } from './time-passes';
+import { glancePayload } from './payloads';
 import type { ChromeApi } from './extension-state';
 
 declare const chrome: ChromeApi;
@@ -293,5 +294,27 @@ test.describe('the meter inside claude.ai', () => {
     await expect(page.locator('claude-usage-meter').getByRole('status')).toContainText(
       /claude\.ai had a problem · showing data from/,
     );
+  });
+
+  test('colours a limit amber when its forecast runs out before the reset, as the popup does', async ({
+    server,
+    signIn,
+    triggerPoll,
+    browserContext,
+  }) => {
+    server.setOrganizations(ONE_ORG);
+    await signIn();
+    // The session rises fast from a low percent; the weekly limit stays where it is.
+    for (const session of [10, 18, 26]) {
+      server.setUsage('*', glancePayload({ session, weekly: 20 }));
+      await triggerPoll();
+    }
+    const page = await browserContext.newPage();
+    await page.goto('https://claude.ai/new');
+    const mini = (name: string) =>
+      page.locator('claude-usage-meter .mini', { has: page.getByRole('progressbar', { name }) });
+    await expect(mini('5-hour session')).toHaveClass(/level-warn/);
+    await expect(mini('Weekly (all models)')).toHaveClass(/level-ok/);
+    await expect(mini('5-hour session')).toContainText('26%');
   });
 });

@@ -63,12 +63,24 @@ describe('the meter’s placement on a changing claude.ai page', () => {
   it('docks beside the composer, and an answer streaming in does not make it look again', async () => {
     const conversation = chatPage();
     placeOnce();
-    expect(docked).toEqual([true]);
+    // Docked from the start: no change to report, so the first draw is the only one.
+    expect(docked).toEqual([]);
     expect(placement.docked).toBe(true);
 
     for (let i = 0; i < 20; i++) conversation.append(document.createElement('li'));
     await settle();
     expect(frames).toHaveLength(0);
+  });
+
+  it('starts as a floating pill on a page without a composer: nothing changed, nothing redrawn', () => {
+    document.body.replaceChildren(
+      make('main', {}, make('p', {}, document.createTextNode('Settings'))),
+    );
+    placeOnce();
+    expect(placement.docked).toBe(false);
+    expect(docked).toEqual([]);
+    expect(box.style.right).toBe('16px');
+    expect(box.style.bottom).toBe('16px');
   });
 
   it('looks again when the composer leaves the page, and floats as a pill until one is back', async () => {
@@ -78,7 +90,7 @@ describe('the meter’s placement on a changing claude.ai page', () => {
     await settle();
     expect(frames).toHaveLength(1);
     runFrames();
-    expect(docked).toEqual([true, false]);
+    expect(docked).toEqual([false]);
 
     // Without a composer every change is a chance that one came: a new chat's.
     document.body.append(document.createElement('div'));
@@ -87,6 +99,6 @@ describe('the meter’s placement on a changing claude.ai page', () => {
     chatPage();
     await settle();
     runFrames();
-    expect(docked).toEqual([true, false, true]);
+    expect(docked).toEqual([false, true]);
   });
 });
