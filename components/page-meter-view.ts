@@ -189,13 +189,19 @@ export function createPageMeter(root: HTMLElement): PageMeterView {
     el('span', { 'aria-hidden': 'true' }),
   );
   const strip = el('div', { class: 'strip' }, toggle);
-  const actions = el(
-    'p',
-    { class: 'panel-actions' },
-    el('button', { type: 'button', class: 'link', 'data-do': 'details' }, t('meterDetails')),
-    el('button', { type: 'button', class: 'link', 'data-do': 'close' }, t('meterHide')),
-  );
-  const panel = el('section', { class: 'panel', 'aria-label': t('meterDetailsTitle') }, actions);
+  // The panel is made when it first opens: most page loads never open it.
+  let parts: { panel: HTMLElement; actions: HTMLElement } | undefined;
+  const panelParts = () => {
+    if (parts) return parts;
+    const actions = el(
+      'p',
+      { class: 'panel-actions' },
+      el('button', { type: 'button', class: 'link', 'data-do': 'details' }, t('meterDetails')),
+      el('button', { type: 'button', class: 'link', 'data-do': 'close' }, t('meterHide')),
+    );
+    const panel = el('section', { class: 'panel', 'aria-label': t('meterDetailsTitle') }, actions);
+    return (parts = { panel, actions });
+  };
   const meter = el('div', { class: 'meter' }, strip);
   root.append(meter);
 
@@ -215,9 +221,10 @@ export function createPageMeter(root: HTMLElement): PageMeterView {
       toggle,
     ]);
     if (open) {
+      const { panel, actions } = panelParts();
       sync(panel, [...panelContent(props), actions]);
       if (!panel.isConnected) meter.prepend(panel);
-    } else panel.remove();
+    } else parts?.panel.remove();
   };
 
   // One listener per kind on the meter, reading the latest props: redrawn elements need none.

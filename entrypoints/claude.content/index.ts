@@ -141,7 +141,7 @@ export default defineContentScript({
               now,
             })
           : null;
-      ui.mounted!.dataset.theme = theme;
+      ui.mounted!.setAttribute('data-theme', theme);
       view!.update({
         org,
         reading,
