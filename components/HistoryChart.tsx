@@ -44,8 +44,10 @@ const NO_SLOTS: Record<string, number> = {};
 /** The future strip's width, as a share of the range shown: the past keeps its whole range. */
 const FUTURE_SHARE = 0.25;
 
-function cssVar(name: string): string {
-  return getComputedStyle(document.documentElement).getPropertyValue(name).trim();
+/** The page's colours as its stylesheet sets them (for the theme the person's system is in). */
+function cssVars(): (name: string) => string {
+  const style = getComputedStyle(document.documentElement);
+  return (name) => style.getPropertyValue(name).trim();
 }
 
 export interface ReadingsChartProps extends Omit<HistoryChartProps, 'series' | 'projections'> {
@@ -100,6 +102,8 @@ export function HistoryChart({
   // Drawn before the browser paints: a plain effect would leave the canvas blank for a frame.
   useLayoutEffect(() => {
     if (!canvas.current) return;
+    performance.mark('z-chart-start');
+    const cssVar = cssVars();
     const grid = cssVar('--grid');
     const text = cssVar('--muted');
     const colourOf = (id: string) => cssVar(`--series-${slotOf(id)}`);
@@ -127,30 +131,36 @@ export function HistoryChart({
             // The newest reading sits on the plot's right edge: let its dot show whole.
             clip: 6,
           })),
-          ...clipped.map((p) => ({
-            label: p.label,
-            data: p.points,
-            borderColor: colourOf(p.id),
-            backgroundColor: colourOf(p.id),
-            borderWidth: 1.5,
-            borderDash: [6, 4],
-            pointRadius: 0,
-            pointHitRadius: 6,
-            tension: 0,
-          })),
+          ...clipped
+            .filter((p) => p.points.length > 0)
+            .map((p) => ({
+              label: p.label,
+              data: p.points,
+              borderColor: colourOf(p.id),
+              backgroundColor: colourOf(p.id),
+              borderWidth: 1.5,
+              borderDash: [6, 4],
+              pointRadius: 0,
+              pointHitRadius: 6,
+              tension: 0,
+            })),
           // A reading with no neighbour near enough for a line (a first one) shows as a dot. Its
           // own dataset, after the lines the readout counts by index: with one radius for every
           // point of a line, Chart.js works out a line's point options once, not once a point.
-          ...series.map((s) => ({
-            label: s.label,
-            data: dotPoints(s.points, (to - from) / 30),
-            showLine: false,
-            pointRadius: 3,
-            pointHitRadius: 0,
-            pointBackgroundColor: colourOf(s.id),
-            pointBorderColor: colourOf(s.id),
-            clip: 6,
-          })),
+          // Only the limits that have such a reading: each dataset costs Chart.js its options.
+          ...series
+            .map((s) => ({ s, dots: dotPoints(s.points, (to - from) / 30) }))
+            .filter(({ dots }) => dots.length > 0)
+            .map(({ s, dots }) => ({
+              label: s.label,
+              data: dots,
+              showLine: false,
+              pointRadius: 3,
+              pointHitRadius: 0,
+              pointBackgroundColor: colourOf(s.id),
+              pointBorderColor: colourOf(s.id),
+              clip: 6,
+            })),
         ],
       },
       plugins: [strip],
