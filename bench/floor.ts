@@ -6,7 +6,12 @@ import { join } from 'node:path';
  * The floor: a throw-away extension whose page only opens IndexedDB, reads one value and prints
  * it; the popup is reported as a ratio to it. Beside it, `bare.html` prints a constant from one
  * classic script with no storage at all: what the browser itself costs to show an extension page.
+ * And the in-page meter's floor: a plain content script on claude.ai that reads five storage keys
+ * and draws a two-bar strip in a shadow root, with no framework and no runtime around it.
  */
+/** The fake claude.ai's chat the floor's content script runs on (and no other page). */
+export const FLOOR_CHAT = '/chat/bench-floor';
+
 export function writeFloorExtension(): string {
   const dir = mkdtempSync(join(tmpdir(), 'bench-floor-'));
   const manifest = {
@@ -14,6 +19,14 @@ export function writeFloorExtension(): string {
     name: 'bench floor',
     version: '1.0',
     background: { service_worker: 'sw.js' },
+    permissions: ['storage'],
+    content_scripts: [
+      {
+        matches: [`https://claude.ai${FLOOR_CHAT}`],
+        js: ['floor-content.js'],
+        run_at: 'document_idle',
+      },
+    ],
   };
   writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
   writeFileSync(
@@ -48,6 +61,29 @@ open.onsuccess = () => {
   writeFileSync(
     join(dir, 'bare.js'),
     "document.getElementById('v').textContent = '64%';\nperformance.mark('bare-painted');\n",
+  );
+  // What any in-page meter must do at least: read its stored numbers, then put a strip on the
+  // page in a shadow root of its own. The bench loads it in turn with the meter, on its own chat.
+  writeFileSync(
+    join(dir, 'floor-content.js'),
+    `chrome.storage.local.get(['settings', 'latest', 'orgs', 'status', 'pageText']).then(() => {
+  const host = document.createElement('bench-floor-meter');
+  const shadow = host.attachShadow({ mode: 'open' });
+  const style = document.createElement('style');
+  style.textContent = ':host{all:initial}.strip{position:fixed;left:8px;bottom:8px;display:flex;gap:4px;font:12px system-ui}';
+  const strip = document.createElement('div');
+  strip.className = 'strip';
+  for (const text of ['S 48%', 'W 64%']) {
+    const bar = document.createElement('span');
+    bar.setAttribute('role', 'progressbar');
+    bar.setAttribute('aria-valuenow', text.slice(2, -1));
+    bar.textContent = text;
+    strip.append(bar);
+  }
+  shadow.append(style, strip);
+  document.documentElement.append(host);
+});
+`,
   );
   return dir;
 }

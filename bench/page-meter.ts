@@ -1,8 +1,9 @@
 import type { BrowserContext } from '@playwright/test';
 import type { Cdp } from './cdp';
 import { waitInPage } from './page-wait';
-import { traceScriptTime } from './script-time';
+import { traceScriptTimes } from './script-time';
 import { spread, type Spread } from './stats';
+import { FLOOR_CHAT } from './floor';
 
 /** What the in-page meter costs a claude.ai chat page, measured on the fake claude.ai's. */
 export interface PageMeterFigures {
@@ -10,6 +11,11 @@ export interface PageMeterFigures {
   scriptMs: Spread;
   /** Of it: code run after an `await`, which only the sampling profiler sees. */
   microtaskMs: Spread;
+  /**
+   * The floor, loaded in turn with the meter: a plain content script that reads five storage keys and draws a
+   * two-bar strip in a shadow root (the bench's floor extension), counted the same way.
+   */
+  floorMs: Spread;
   /** Cumulative layout shift of the page while the meter appears (target 0). */
   layoutShift: Spread;
   /** From navigation start to the first frame with the meter in it. */
@@ -46,6 +52,7 @@ export async function benchPageMeter(
 ): Promise<PageMeterFigures> {
   const script: number[] = [];
   const microtasks: number[] = [];
+  const floor: number[] = [];
   const shift: number[] = [];
   const painted: number[] = [];
   const loaded: number[] = [];
@@ -56,7 +63,7 @@ export async function benchPageMeter(
     let cls = 0;
     let load = 0;
     // Every script of the content-script directory: a chunk it imported counts too.
-    const busy = await traceScriptTime(browser, '/content-scripts/', async () => {
+    const [busy] = await traceScriptTimes(browser, ['/content-scripts/'], async () => {
       await page.goto('https://claude.ai/new');
       await waitInPage(page, 'window.benchMeterAt !== null');
       await page.waitForTimeout(2_000);
@@ -65,9 +72,19 @@ export async function benchPageMeter(
       )) as [number, number, number];
     });
     await page.close();
+    // The floor in a load of its own (its script runs only on this chat's address), so the
+    // meter's loads carry no second extension's script.
+    const floorPage = await context.newPage();
+    const [bare] = await traceScriptTimes(browser, ['/floor-content.js'], async () => {
+      await floorPage.goto(`https://claude.ai${FLOOR_CHAT}`);
+      await waitInPage(floorPage, "document.querySelector('bench-floor-meter') !== null");
+      await floorPage.waitForTimeout(500);
+    });
+    await floorPage.close();
     if (i === 0) continue;
-    script.push(busy.ms);
-    microtasks.push(busy.microtaskMs);
+    script.push(busy!.ms);
+    microtasks.push(busy!.microtaskMs);
+    floor.push(bare!.ms);
     shift.push(cls);
     painted.push(at);
     loaded.push(load);
@@ -75,6 +92,7 @@ export async function benchPageMeter(
   return {
     scriptMs: spread(script),
     microtaskMs: spread(microtasks),
+    floorMs: spread(floor),
     layoutShift: spread(shift),
     paintedMs: spread(painted),
     loadedMs: spread(loaded),

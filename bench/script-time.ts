@@ -20,22 +20,26 @@ export interface ScriptTime {
 }
 
 /**
- * Main-thread time of one script (by URL) while `during` runs: the outermost trace events whose
+ * Main-thread time of each script (by a part of its URL) while `during` runs, from one trace: the outermost trace events whose
  * script is it (its evaluation and compilation, and every callback it registered: timers,
  * observers, frames), plus what V8's sampling profiler saw of its code outside them. The second
  * part is code run as a promise continuation (after an `await` of an extension API): Chrome
  * traces those as anonymous microtasks that name no script.
  */
-export async function traceScriptTime(
+export async function traceScriptTimes(
   browser: Cdp,
-  urlPart: string,
+  urlParts: readonly string[],
   during: () => Promise<void>,
-): Promise<ScriptTime> {
+): Promise<ScriptTime[]> {
   const events = await collectTrace(
     browser,
     ['devtools.timeline', 'v8.execute', 'disabled-by-default-v8.cpu_profiler', '__metadata'],
     during,
   );
+  return urlParts.map((urlPart) => scriptTime(events, urlPart));
+}
+
+function scriptTime(events: TraceEvent[], urlPart: string): ScriptTime {
   const ours = (e: TraceEvent) => {
     const data = e.args?.data;
     return (data?.url ?? data?.scriptName ?? '').includes(urlPart);
