@@ -102,7 +102,6 @@ export function HistoryChart({
   // Drawn before the browser paints: a plain effect would leave the canvas blank for a frame.
   useLayoutEffect(() => {
     if (!canvas.current) return;
-    performance.mark('z-chart-start');
     const cssVar = cssVars();
     const grid = cssVar('--grid');
     const text = cssVar('--muted');
