@@ -12,8 +12,9 @@ export interface PageMeterFigures {
   /** Of it: code run after an `await`, which only the sampling profiler sees. */
   microtaskMs: Spread;
   /**
-   * The floor, loaded in turn with the meter: a plain content script that reads five storage keys and draws a
-   * two-bar strip in a shadow root (the bench's floor extension), counted the same way.
+   * The floor, loaded in turn with the meter: a plain content script that reads five storage
+   * keys and draws a two-bar strip in a shadow root (the bench's floor extension), counted the
+   * same way.
    */
   floorMs: Spread;
   /** Cumulative layout shift of the page while the meter appears (target 0). */

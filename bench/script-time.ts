@@ -20,9 +20,9 @@ export interface ScriptTime {
 }
 
 /**
- * Main-thread time of each script (by a part of its URL) while `during` runs, from one trace: the outermost trace events whose
- * script is it (its evaluation and compilation, and every callback it registered: timers,
- * observers, frames), plus what V8's sampling profiler saw of its code outside them. The second
+ * Main-thread time of each script (by a part of its URL) while `during` runs, from one trace:
+ * the outermost trace events whose script is it (its evaluation and compilation, and every
+ * callback it registered: timers, observers, frames), plus what V8's sampling profiler saw of its code outside them. The second
  * part is code run as a promise continuation (after an `await` of an extension API): Chrome
  * traces those as anonymous microtasks that name no script.
  */

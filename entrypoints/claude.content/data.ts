@@ -25,6 +25,11 @@ const KEYS = [
   STORED_KEYS.pageText,
 ];
 
+/** Where the pill was dragged to, from a storage read that holds `meterPlace` (clamped where used). */
+export function pillPlaceOf(raw: Record<string, unknown>): PillPlace | null {
+  return (raw[STORED_KEYS.meterPlace] as PillPlace | undefined) ?? null;
+}
+
 /** Everything the meter needs, in one storage call; what is missing takes its empty value. */
 export async function readMeterData(api: ExtensionApi): Promise<MeterData> {
   const raw = await readStored(api, [...KEYS, STORED_KEYS.meterPlace]);
@@ -35,7 +40,7 @@ export async function readMeterData(api: ExtensionApi): Promise<MeterData> {
     orgs: orgs && Array.isArray(orgs.list) ? orgs : { list: [], discoveredAt: null },
     status: { ...EMPTY_STATUS, ...(raw.status as Partial<PollStatus> | undefined) },
     text: readPreparedText(raw.pageText),
-    place: (raw.meterPlace as PillPlace | undefined) ?? null,
+    place: pillPlaceOf(raw),
   };
 }
 

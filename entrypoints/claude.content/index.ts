@@ -12,14 +12,13 @@ import {
   PAGE_ORG_COOKIE,
 } from '@/lib/meter/page-meter';
 import { extensionApi, readStored, STORED_KEYS, watchStored, writeStored } from '@/lib/storage/raw';
-import type { PillPlace } from '@/lib/meter/page-meter';
 import type { LimitOutlook } from '@/lib/forecast/outlook';
 import { atRisk } from '@/lib/forecast/risk';
 import { currentFailure, statusOf } from '@/lib/poll/status';
 import { verdictOf } from '@/lib/display/verdict';
 import { usePreparedText } from '@/lib/display/i18n';
 import { createPlacement } from './placement';
-import { readMeterData, watchMeterData, type MeterData } from './data';
+import { pillPlaceOf, readMeterData, watchMeterData, type MeterData } from './data';
 import { createMeterLayer } from './layer';
 
 /** The part of the Cookie Store API the meter uses. */
@@ -61,7 +60,6 @@ export default defineContentScript({
     let closed = false;
     // Nothing is drawn before the first read of everything it shows.
     let started = false;
-    let docked = false;
     let tick: ReturnType<typeof setTimeout> | undefined;
     let pageOrg = firstOrg;
     let view: PageMeterView | undefined;
@@ -102,13 +100,10 @@ export default defineContentScript({
     const ui = createMeterLayer('claude-usage-meter', (box) => (view = createPageMeter(box)));
     const placement = createPlacement(
       () => ui.mounted ?? null,
-      (isDocked) => {
-        docked = isDocked;
-        draw();
-      },
+      // Docked or floating changed (a composer came or went): the strip's look follows.
+      () => draw(),
       (place) => void writeStored(api, { [STORED_KEYS.meterPlace]: place }),
     );
-    docked = placement.docked;
     placement.setPill(data.place);
 
     function draw(): void {
@@ -153,7 +148,7 @@ export default defineContentScript({
         nextPollAt: status.nextPollAt,
         thresholds: settings.badge,
         now,
-        floating: !docked,
+        floating: !placement.docked,
         onDragStart: (e, handle) => placement.drag(e, handle),
         onDetails: () =>
           void askWorker(api, { type: 'open-details', ...(org && { orgId: org.uuid }) }),
@@ -195,10 +190,7 @@ export default defineContentScript({
       draw();
     });
     const readPlace = async () =>
-      placement.setPill(
-        ((await readStored(api, [STORED_KEYS.meterPlace])).meterPlace as PillPlace | undefined) ??
-          null,
-      );
+      placement.setPill(pillPlaceOf(await readStored(api, [STORED_KEYS.meterPlace])));
     cookies?.addEventListener('change', readPageOrg);
     const stopPlace = watchStored(api, [STORED_KEYS.meterPlace], () => void readPlace());
     // claude.ai switches its theme by attributes on <html> or <body>: follow it.
