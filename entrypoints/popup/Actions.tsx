@@ -2,6 +2,7 @@ import { formatClock } from '@/lib/display/format';
 import { t } from '@/lib/display/i18n';
 import type * as AfterPaint from './after-paint';
 import { ext } from './ext';
+import { later as load } from './later';
 
 /**
  * The popup header's buttons: Refresh (saying until when the next try is allowed while the
@@ -48,9 +49,10 @@ export function Actions(props: {
         class="icon-button"
         aria-label={t('popupDashboard')}
         title={t('popupDashboard')}
-        // The address's code loads when it is asked for, not before the first bar.
+        // The address's code comes after the first bar, with the rest the popup loads then.
         onClick={() =>
-          void import('@/lib/display/dashboard-address')
+          void load
+            .afterPaint()
             .then(({ dashboardPath }) =>
               ext.tabs.create({ url: ext.runtime.getURL(dashboardPath(props.orgId)) }),
             )

@@ -9,3 +9,4 @@ export { formatDuration } from '@/lib/display/duration';
 export { reminderFor as bell } from '@/components/ResetReminder';
 export { askWorker } from '@/lib/messages';
 export { storeSelectedOrg } from '@/lib/storage/raw';
+export { dashboardPath } from '@/lib/display/dashboard-address';
