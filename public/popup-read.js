@@ -8,3 +8,4 @@ globalThis.popupFirstRead = (globalThis.browser?.runtime?.id ? browser : chrome)
   'alertRoutes',
   'deliveryLog',
 ]);
+globalThis.popupDb = globalThis.indexedDB?.open('claude-usage-meter');

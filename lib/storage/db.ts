@@ -1,4 +1,4 @@
-import { openDB, type IDBPDatabase, type IDBPObjectStore } from 'idb';
+import { openDB, wrap, type IDBPDatabase, type IDBPObjectStore } from 'idb';
 import { daysTouched, stalePack } from '../history/pack-days';
 import type { PackedRange, PackKeeper } from './db-packs';
 import { withLabels, type Labeller } from '../usage/labels';
@@ -16,17 +16,20 @@ export const DB_VERSION = 2;
 export function openUsageDb(factory?: IDBFactory): Promise<IDBPDatabase<UsageDB>> {
   const open = () =>
     openDB<UsageDB>(DB_NAME, DB_VERSION, {
-      async upgrade(db, oldVersion, _newVersion, tx) {
-        if (oldVersion < 1) {
+      // By the stores it holds, not by its version alone: the popup's early open (which opens
+      // whatever version there is) leaves an empty version 1 where there was no database yet.
+      async upgrade(db, _oldVersion, _newVersion, tx) {
+        const has = (store: 'snapshots' | 'days') => db.objectStoreNames.contains(store);
+        if (!has('snapshots')) {
           const snapshots = db.createObjectStore('snapshots', { keyPath: ['orgId', 'at'] });
           snapshots.createIndex('by-at', 'at');
         }
-        if (oldVersion < 2) {
+        if (!has('days')) {
           const days = db.createObjectStore('days', { keyPath: ['orgId', 'day'] });
           // A placeholder for each day of the history already kept: the dashboard reads those
           // days' readings, then packs them (whoever opens the database first, the worker
           // included, does only this cheap part).
-          const keys = oldVersion < 1 ? [] : await tx.objectStore('snapshots').getAllKeys();
+          const keys = await tx.objectStore('snapshots').getAllKeys();
           for (const d of daysTouched(keys.map(([orgId, at]) => ({ orgId, at }))))
             void days.put(stalePack(d.orgId, d.day));
         }
@@ -41,6 +44,32 @@ export function openUsageDb(factory?: IDBFactory): Promise<IDBPDatabase<UsageDB>
   } finally {
     globalThis.indexedDB = saved;
   }
+}
+
+/** The global `public/popup-read.js` leaves its open of this database in, before any module. */
+export const EARLY_OPEN_GLOBAL = 'popupDb';
+
+/** What an open request gave: the connection, or null when it failed. */
+function opened(request: IDBOpenDBRequest): Promise<IDBDatabase | null> {
+  if (request.readyState === 'done') return Promise.resolve(request.error ? null : request.result);
+  return new Promise((resolve) => {
+    request.addEventListener('success', () => resolve(request.result));
+    request.addEventListener('error', () => resolve(null));
+  });
+}
+
+/**
+ * The history database, from the connection the popup's HTML started opening before its bars
+ * painted, when that one is of this version (taken once); else opened, made or upgraded here.
+ */
+export async function openEarlyOrNew(): Promise<IDBPDatabase<UsageDB>> {
+  const global = globalThis as Record<string, unknown>;
+  const request = global[EARLY_OPEN_GLOBAL] as IDBOpenDBRequest | undefined;
+  delete global[EARLY_OPEN_GLOBAL];
+  const db = request ? await opened(request) : null;
+  if (db?.version === DB_VERSION) return wrap(db) as IDBPDatabase<UsageDB>;
+  db?.close();
+  return openUsageDb();
 }
 
 export interface AddNewOptions {

@@ -1,17 +1,18 @@
-import { createSnapshotRepo, openUsageDb, type PackKeeper, type SnapshotRepo } from './db';
+import { createSnapshotRepo, openEarlyOrNew, type PackKeeper, type SnapshotRepo } from './db';
 import { labeller, withLabels } from '../usage/labels';
 
 let repo: Promise<SnapshotRepo> | null = null;
 
 /**
- * The one connection to the history database of this page (or worker) life, opened on first use.
+ * The one connection to the history database of this page (or worker) life, opened on first use
+ * (the popup's was opened by its HTML; see `openEarlyOrNew`).
  * A failed open is tried again on the next call; a newer version of the extension opening the
  * database (`versionchange`) or the browser closing it drops this one, so the next call reopens.
  * What it reads is labelled in the language of the page that reads it (`withLabels`). The
  * first call's `packs` (the dashboard's) keeps the day packs made as it writes.
  */
 export function historyRepo(packs?: PackKeeper): Promise<SnapshotRepo> {
-  repo ??= openUsageDb()
+  repo ??= openEarlyOrNew()
     .then((db) => {
       const forget = () => {
         db.close();
