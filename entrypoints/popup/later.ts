@@ -5,26 +5,24 @@ const once = <T>(load: () => Promise<T>) => {
 };
 
 /**
- * What the popup loads after its bars, each asked for once: `main` starts all of them in the
- * task that paints the bars, and the components that need them wait on the same promises.
- * Left to the components' effects, each would wait for the first frame before even starting.
+ * What the popup loads after its bars, each asked for once; the components that need them wait
+ * on the same promises. The rest (the status line, the switcher, the forecast; the storage
+ * module) is asked for by the components' effects, a frame after the bars, so its chunks do not
+ * arrive while the chart is being made.
  */
-const db = once(() => import('@/lib/storage/history-repo'));
-
 export const later = {
+  // Its database is being opened meanwhile (by the popup's HTML).
+  db: once(() => import('@/lib/storage/history-repo')),
+  chart: once(() => import('@/components/HistoryChart')),
   afterPaint: once(() => import('./after-paint')),
-  // Chart.js, by far the largest chunk, after the history's code: the chart waits on the history
-  // read more than on its own code, and that read starts as soon as its code is here.
-  chart: once(() =>
-    db()
-      .catch(() => undefined)
-      .then(() => import('@/components/HistoryChart')),
-  ),
   storage: once(() => import('@/lib/storage/page-data')),
-  db,
 };
 
-/** Starts loading everything the popup shows after its first paint. */
-export function startLater(): void {
-  for (const load of Object.values(later)) void load();
+/**
+ * Starts loading the chart's code and its history's, in the task that paints the bars: left to
+ * the components' effects, they would wait for the first frame before even starting.
+ */
+export function startChart(): void {
+  void later.db();
+  void later.chart();
 }

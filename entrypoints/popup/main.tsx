@@ -3,7 +3,7 @@ import { t } from '@/lib/display/i18n';
 import { App } from './App';
 import { readFirstPaint } from '@/lib/storage/first-paint';
 import { ext } from './ext';
-import { startLater } from './later';
+import { startChart } from './later';
 import './style.css';
 
 document.documentElement.lang = t('htmlLang');
@@ -12,7 +12,7 @@ document.documentElement.lang = t('htmlLang');
 void readFirstPaint(ext).then((data) => {
   render(<App initial={data} />, document.getElementById('app')!);
   performance.mark('bars-painted');
-  startLater();
+  startChart();
   // A popup with no organisation draws no chart; say so, so nothing waits for it.
   if (data.orgs.list.length === 0) performance.mark('chart-drawn');
 });
