@@ -55,42 +55,20 @@ export function App({ initial }: { initial: PopupData }) {
   useTheme(settings.theme);
 
   // While claude.ai asked us to wait (or a failure backoff holds), the button says until when.
-  // The rule loads after the bars; until then the button just refreshes (the worker still decides).
-  const refreshGate = later?.pollGate(status, 'refresh', now);
-  // A few seconds' spacing after a try is not worth a clock time.
-  const nextTry =
-    later &&
-    refreshGate &&
-    !refreshGate.go &&
-    refreshGate.until !== null &&
-    refreshGate.until - now > later.CLICK_SPACING_MS
-      ? refreshGate.until
-      : null;
+  const nextTry = later?.nextTryOf(status, now) ?? null;
 
   useTicks(reading?.limits, nextTry, now, setNow);
 
-  // The worker decides by the same rule; asking here first spares a spinner that would do nothing.
-  const refresh = async (after: typeof AfterPaint, trigger: RefreshTrigger = 'refresh') => {
-    if (!after.pollGate(data.status, trigger, Date.now()).go) return;
-    setRefreshing(true);
-    try {
-      await after.askWorker(ext, { type: 'refresh', trigger });
-    } finally {
-      setRefreshing(false);
-      setNow(Date.now());
-    }
-  };
+  // The rule loads after the bars: a click before then waits for it.
+  const refresh = (trigger: RefreshTrigger = 'refresh') =>
+    load.afterPaint().then((after) =>
+      after.refreshNow(data.status, trigger, (on) => {
+        setRefreshing(on);
+        if (!on) setNow(Date.now());
+      }),
+    );
 
-  // Opening the popup refreshes old numbers, or a failure (signing in again is noticed at once);
-  // held back for a few seconds only, it tries when they have passed.
-  useEffect(() => {
-    if (!later) return;
-    const gate = later.pollGate(data.status, 'open', Date.now());
-    if (gate.go) void refresh(later, 'open');
-    if (gate.go || gate.why !== 'spacing' || gate.until === null) return;
-    const timer = setTimeout(() => void refresh(later, 'open'), gate.until - Date.now() + 50);
-    return () => clearTimeout(timer);
-  }, [!!later]);
+  useEffect(() => later?.refreshOnOpen(data.status, () => void refresh('open')), [!!later]);
 
   useHistory(org?.uuid, Math.max(range.ms, FORECAST_HISTORY), reading?.at, setHistory);
 
@@ -172,7 +150,7 @@ export function App({ initial }: { initial: PopupData }) {
           refreshing={refreshing}
           later={later}
           orgId={org?.uuid ?? null}
-          onRefresh={() => later && void refresh(later)}
+          onRefresh={() => void refresh()}
         />
       </header>
 
@@ -187,7 +165,7 @@ export function App({ initial }: { initial: PopupData }) {
             stale={stale}
             refreshing={refreshing}
             now={now}
-            onRefresh={() => refresh(later)}
+            onRefresh={refresh}
           />
         )}
         {org?.plan && <span class="plan">{org.plan}</span>}
