@@ -62,9 +62,10 @@ export function App({ initial }: { initial: PopupData }) {
   useEffect(() => {
     let stop: (() => void) | undefined;
     let live = true;
-    void storageModule.then(({ readPopupData, watchPopupData }) => {
+    void storageModule.then(({ readPopupData, watchPopupData, sharedWith }) => {
       if (!live) return;
-      const reread = () => void readPopupData().then((d) => live && setData(d));
+      const reread = () =>
+        void readPopupData().then((d) => live && setData((before) => sharedWith(before, d)));
       stop = watchPopupData(reread);
       reread();
     });

@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect } from 'preact/hooks';
+import { useEffect, useLayoutEffect, type Dispatch, type StateUpdater } from 'preact/hooks';
 import type { PopupData } from '@/lib/storage/page-data';
 import { nextTickIn } from '@/lib/display/format';
 import type { Theme } from '@/lib/settings';
@@ -9,13 +9,14 @@ import { later as load } from './later';
  * The first paint came from a plain storage read; the storage module (settings migrations,
  * change events) loads after it and keeps the data current.
  */
-export function useStoredData(setData: (data: PopupData) => void): void {
+export function useStoredData(setData: Dispatch<StateUpdater<PopupData>>): void {
   useEffect(() => {
     let stop: (() => void) | undefined;
     let live = true;
-    void load.storage().then(({ readPopupData, watchPopupData }) => {
+    void load.storage().then(({ readPopupData, watchPopupData, sharedWith }) => {
       if (!live) return;
-      const reread = () => void readPopupData().then((d) => live && setData(d));
+      const reread = () =>
+        void readPopupData().then((d) => live && setData((before) => sharedWith(before, d)));
       stop = watchPopupData(reread);
       reread();
     });

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { latestItem, routesItem, selectedOrgItem, settingsItem } from '../../../lib/storage/items';
-import { readPopupData, watchPopupData } from '../../../lib/storage/page-data';
+import { readPopupData, sharedWith, watchPopupData } from '../../../lib/storage/page-data';
 import { DEFAULT_SETTINGS } from '../../../lib/settings';
 import { DEFAULT_ROUTES } from '../../../lib/channels/types';
 import { storeSelectedOrg } from '../../../lib/storage/raw';
@@ -66,5 +66,39 @@ describe('storeSelectedOrg (the popup, without the storage library)', () => {
     await storeSelectedOrg(fakeBrowser as never, ORG);
     expect(await selectedOrgItem.getValue()).toBe(ORG);
     expect((await readPopupData()).selected).toBe(ORG);
+  });
+});
+
+describe('sharedWith (a re-read that changed nothing changes nothing the page holds)', () => {
+  beforeEach(() => fakeBrowser.reset());
+  const OTHER = 'other-org';
+
+  it('keeps the page data itself when a new read says the same', async () => {
+    await latestItem.setValue({ [ORG]: fakeReading(48), [OTHER]: fakeReading(5) });
+    const before = await readPopupData();
+    expect(sharedWith(before, await readPopupData())).toBe(before);
+  });
+
+  it("keeps an organisation's reading when only another's changed", async () => {
+    await latestItem.setValue({ [ORG]: fakeReading(48), [OTHER]: fakeReading(5) });
+    const before = await readPopupData();
+    await latestItem.setValue({ [ORG]: fakeReading(48), [OTHER]: fakeReading(6) });
+    const after = sharedWith(before, await readPopupData());
+    expect(after).not.toBe(before);
+    expect(after.latest[ORG]).toBe(before.latest[ORG]);
+    expect(after.latest[OTHER]!.limits[0]!.percent).toBe(6);
+    expect(after.settings).toBe(before.settings);
+  });
+
+  it('takes what changed, and a reading that is gone is gone', async () => {
+    await latestItem.setValue({ [ORG]: fakeReading(48), [OTHER]: fakeReading(5) });
+    const before = await readPopupData();
+    await latestItem.setValue({ [ORG]: fakeReading(49) });
+    await settingsItem.setValue(fakeSettings({ pollMinutes: 10 }));
+    const after = sharedWith(before, await readPopupData());
+    expect(Object.keys(after.latest)).toEqual([ORG]);
+    expect(after.latest[ORG]!.limits[0]!.percent).toBe(49);
+    expect(after.settings.pollMinutes).toBe(10);
+    expect(after.orgs).toBe(before.orgs);
   });
 });
