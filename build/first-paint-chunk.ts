@@ -18,9 +18,10 @@ import type { Plugin } from 'vite';
 export function firstPaintChunk(
   page = '/entrypoints/popup/',
   name = 'ui',
-  lazy: Record<string, string> = {
-    HistoryChart: '/components/HistoryChart.tsx',
-    'history-repo': '/lib/storage/history-repo.ts',
+  lazy: Record<string, string[]> = {
+    HistoryChart: ['/components/HistoryChart.tsx'],
+    // The history's code, and the popup's way to it (which takes the database its HTML opened).
+    'history-repo': ['/lib/storage/history-repo.ts', '/lib/storage/early-open.ts'],
   },
 ): Plugin {
   const shared = new Set<string>();
@@ -71,12 +72,14 @@ export function firstPaintChunk(
       for (const id of reach(ours, false)) if (others.has(id)) shared.add(id);
 
       const firstPaints = entries.map((entry) => reach([entry], false));
-      for (const [island, suffix] of Object.entries(lazy)) {
-        const root = ids.find((id) => id.endsWith(suffix));
-        if (!root) continue;
+      for (const [island, suffixes] of Object.entries(lazy)) {
+        const roots = ids.filter((id) => suffixes.some((suffix) => id.endsWith(suffix)));
+        if (roots.length === 0) continue;
         // What some page paints first with, that page not painting with this island itself.
-        const taken = new Set(firstPaints.filter((p) => !p.has(root)).flatMap((p) => [...p]));
-        const own = [...reach([root], false)].filter((id) => !taken.has(id) && !shared.has(id));
+        const taken = new Set(
+          firstPaints.filter((p) => !roots.some((r) => p.has(r))).flatMap((p) => [...p]),
+        );
+        const own = [...reach(roots, false)].filter((id) => !taken.has(id) && !shared.has(id));
         islands.set(island, new Set(own));
       }
     },

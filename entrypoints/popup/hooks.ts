@@ -69,7 +69,7 @@ export function useHistory(
     const to = Date.now();
     void load
       .db()
-      .then(({ historyRepo }) => historyRepo())
+      .then(({ popupHistoryRepo }) => popupHistoryRepo())
       .then((repo) => repo.range(orgId, to - spanMs, to))
       .then((readings) => live && setHistory(readings))
       .catch(() => live && setHistory([]));

@@ -12,7 +12,7 @@ const once = <T>(load: () => Promise<T>) => {
  */
 export const later = {
   // Its database is being opened meanwhile (by the popup's HTML).
-  db: once(() => import('@/lib/storage/history-repo')),
+  db: once(() => import('@/lib/storage/early-open')),
   chart: once(() => import('@/components/HistoryChart')),
   afterPaint: once(() => import('./after-paint')),
   storage: once(() => import('@/lib/storage/page-data')),

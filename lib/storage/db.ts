@@ -1,4 +1,4 @@
-import { openDB, wrap, type IDBPDatabase, type IDBPObjectStore } from 'idb';
+import { openDB, type IDBPDatabase, type IDBPObjectStore } from 'idb';
 import { daysTouched, stalePack } from '../history/pack-days';
 import type { PackedRange, PackKeeper } from './db-packs';
 import { withLabels, type Labeller } from '../usage/labels';
@@ -44,32 +44,6 @@ export function openUsageDb(factory?: IDBFactory): Promise<IDBPDatabase<UsageDB>
   } finally {
     globalThis.indexedDB = saved;
   }
-}
-
-/** The global `public/popup-read.js` leaves its open of this database in, before any module. */
-export const EARLY_OPEN_GLOBAL = 'popupDb';
-
-/** What an open request gave: the connection, or null when it failed. */
-function opened(request: IDBOpenDBRequest): Promise<IDBDatabase | null> {
-  if (request.readyState === 'done') return Promise.resolve(request.error ? null : request.result);
-  return new Promise((resolve) => {
-    request.addEventListener('success', () => resolve(request.result));
-    request.addEventListener('error', () => resolve(null));
-  });
-}
-
-/**
- * The history database, from the connection the popup's HTML started opening before its bars
- * painted, when that one is of this version (taken once); else opened, made or upgraded here.
- */
-export async function openEarlyOrNew(): Promise<IDBPDatabase<UsageDB>> {
-  const global = globalThis as Record<string, unknown>;
-  const request = global[EARLY_OPEN_GLOBAL] as IDBOpenDBRequest | undefined;
-  delete global[EARLY_OPEN_GLOBAL];
-  const db = request ? await opened(request) : null;
-  if (db?.version === DB_VERSION) return wrap(db) as IDBPDatabase<UsageDB>;
-  db?.close();
-  return openUsageDb();
 }
 
 export interface AddNewOptions {

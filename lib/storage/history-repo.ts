@@ -1,18 +1,28 @@
-import { createSnapshotRepo, openEarlyOrNew, type PackKeeper, type SnapshotRepo } from './db';
+import type { IDBPDatabase } from 'idb';
+import {
+  createSnapshotRepo,
+  openUsageDb,
+  type PackKeeper,
+  type SnapshotRepo,
+  type UsageDB,
+} from './db';
 import { labeller, withLabels } from '../usage/labels';
 
 let repo: Promise<SnapshotRepo> | null = null;
 
 /**
  * The one connection to the history database of this page (or worker) life, opened on first use
- * (the popup's was opened by its HTML; see `openEarlyOrNew`).
+ * (by `open`: the popup's takes the one its HTML started, see `popupHistoryRepo`).
  * A failed open is tried again on the next call; a newer version of the extension opening the
  * database (`versionchange`) or the browser closing it drops this one, so the next call reopens.
  * What it reads is labelled in the language of the page that reads it (`withLabels`). The
  * first call's `packs` (the dashboard's) keeps the day packs made as it writes.
  */
-export function historyRepo(packs?: PackKeeper): Promise<SnapshotRepo> {
-  repo ??= openEarlyOrNew()
+export function historyRepo(
+  packs?: PackKeeper,
+  open: () => Promise<IDBPDatabase<UsageDB>> = openUsageDb,
+): Promise<SnapshotRepo> {
+  repo ??= open()
     .then((db) => {
       const forget = () => {
         db.close();

@@ -1,13 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { runInNewContext } from 'node:vm';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import {
-  DB_NAME,
-  DB_VERSION,
-  EARLY_OPEN_GLOBAL,
-  openEarlyOrNew,
-  openUsageDb,
-} from '../../../lib/storage/db';
+import { DB_NAME, DB_VERSION, openUsageDb } from '../../../lib/storage/db';
+import { EARLY_OPEN_GLOBAL, openEarlyOrNew } from '../../../lib/storage/early-open';
 
 /**
  * The popup's HTML starts opening the history database before any module loads
