@@ -1,12 +1,12 @@
-import { askWorker, type RefreshTrigger } from '@/lib/messages';
-import { CLICK_SPACING_MS, pollGate } from '@/lib/poll/poll-gate';
-import type { PollStatus } from '@/lib/usage/types';
-import { ext } from './ext';
-
 /**
  * What the popup's Refresh does, loaded after the first paint with the rule it follows: the
  * worker decides by the same rule, and asking here first spares a spinner that would do nothing.
  */
+
+import { askWorker, type RefreshTrigger } from '@/lib/messages';
+import { CLICK_SPACING_MS, pollGate } from '@/lib/poll/poll-gate';
+import type { PollStatus } from '@/lib/usage/types';
+import { ext } from './ext';
 
 /** Until when claude.ai asked us to wait (or a failure backoff holds), if that is worth a clock time. */
 export function nextTryOf(status: PollStatus, now: number): number | null {
