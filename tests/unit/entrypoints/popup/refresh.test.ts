@@ -54,7 +54,11 @@ describe("the popup's Refresh rule", () => {
 
   it('never refreshes on opening during a failure backoff', () => {
     const refresh = vi.fn();
-    refreshOnOpen(failing('server', NOW - 10 * 60_000), refresh);
+    // Not even when the schedule's next poll comes: the schedule makes that one.
+    refreshOnOpen(
+      { ...failing('server', NOW - 10 * 60_000), nextPollAt: NOW + 5 * 60_000 },
+      refresh,
+    );
     vi.advanceTimersByTime(60 * 60_000);
     expect(refresh).not.toHaveBeenCalled();
   });
