@@ -8,4 +8,5 @@ globalThis.popupFirstRead = (globalThis.browser?.runtime?.id ? browser : chrome)
   'alertRoutes',
   'deliveryLog',
 ]);
-globalThis.popupDb = globalThis.indexedDB?.open('claude-usage-meter');
+const db = (globalThis.popupDb = globalThis.indexedDB?.open('claude-usage-meter'));
+if (db) db.onupgradeneeded = () => db.transaction.abort();

@@ -16,20 +16,17 @@ export const DB_VERSION = 2;
 export function openUsageDb(factory?: IDBFactory): Promise<IDBPDatabase<UsageDB>> {
   const open = () =>
     openDB<UsageDB>(DB_NAME, DB_VERSION, {
-      // By the stores it holds, not by its version alone: the popup's early open (which opens
-      // whatever version there is) leaves an empty version 1 where there was no database yet.
-      async upgrade(db, _oldVersion, _newVersion, tx) {
-        const has = (store: 'snapshots' | 'days') => db.objectStoreNames.contains(store);
-        if (!has('snapshots')) {
+      async upgrade(db, oldVersion, _newVersion, tx) {
+        if (oldVersion < 1) {
           const snapshots = db.createObjectStore('snapshots', { keyPath: ['orgId', 'at'] });
           snapshots.createIndex('by-at', 'at');
         }
-        if (!has('days')) {
+        if (oldVersion < 2) {
           const days = db.createObjectStore('days', { keyPath: ['orgId', 'day'] });
           // A placeholder for each day of the history already kept: the dashboard reads those
           // days' readings, then packs them (whoever opens the database first, the worker
           // included, does only this cheap part).
-          const keys = await tx.objectStore('snapshots').getAllKeys();
+          const keys = oldVersion < 1 ? [] : await tx.objectStore('snapshots').getAllKeys();
           for (const d of daysTouched(keys.map(([orgId, at]) => ({ orgId, at }))))
             void days.put(stalePack(d.orgId, d.day));
         }

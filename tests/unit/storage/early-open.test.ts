@@ -44,7 +44,7 @@ describe('the history database opened early by the popup', () => {
 
   it("opens this database, at the version it has, and leaves the request for the chart's code", () => {
     const opened: unknown[][] = [];
-    const request = {};
+    const request: { onupgradeneeded?: () => void; transaction?: { abort: () => void } } = {};
     const sandbox: Record<string, unknown> = {
       chrome: { storage: { local: { get: () => Promise.resolve({}) } } },
       indexedDB: { open: (...args: unknown[]) => (opened.push(args), request) },
@@ -53,6 +53,11 @@ describe('the history database opened early by the popup', () => {
     runInNewContext(script, sandbox);
     expect(opened).toEqual([[DB_NAME]]);
     expect(sandbox[EARLY_OPEN_GLOBAL]).toBe(request);
+    // A database that would have to be made is not: its making is called off.
+    const abort = vi.fn();
+    request.transaction = { abort };
+    request.onupgradeneeded!();
+    expect(abort).toHaveBeenCalledTimes(1);
   });
 
   it('is taken once, whether it is still opening or already open, instead of a second open', async () => {
@@ -72,15 +77,24 @@ describe('the history database opened early by the popup', () => {
     }
   });
 
-  it('leaves a browser with no database yet a whole one, not the empty one the early open made', async () => {
-    const early = await settle(openAsThePopupDoes());
-    expect(early.version).toBe(1);
-    expect([...early.objectStoreNames]).toEqual([]);
+  it('makes no database where there was none, and the one opened next is whole', async () => {
+    await expect(settle(openAsThePopupDoes())).rejects.toThrow();
+    expect((await indexedDB.databases()).map((d) => d.name)).not.toContain(DB_NAME);
     const db = await openEarlyOrNew();
     expect(db.version).toBe(DB_VERSION);
     expect([...db.objectStoreNames].sort()).toEqual(['days', 'snapshots']);
     expect(db.transaction('snapshots').store.indexNames.contains('by-at')).toBe(true);
     db.close();
+  });
+
+  it("never holds up the worker's first open, though a popup with nothing to chart never takes it", async () => {
+    openAsThePopupDoes();
+    const worker = openUsageDb();
+    const held = new Promise((resolve) => setTimeout(() => resolve('held up'), 2_000));
+    const db = await Promise.race([worker, held]);
+    expect(db).not.toBe('held up');
+    expect((db as Awaited<typeof worker>).version).toBe(DB_VERSION);
+    (db as Awaited<typeof worker>).close();
   });
 
   it('upgrades an older database it opened early, without the early connection blocking it', async () => {
