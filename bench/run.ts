@@ -356,7 +356,9 @@ function popupRows(r: Results): [string, string, string][] {
   rows.push([
     'Popup: first bar painted',
     fmtSpread(p.bars),
-    `${fmt(p.barsRatio, 2)} × floor, ${fmt(p.barsBareRatio, 2)} × bare (target ≤ 1.15 × bare)`,
+    // The target's "bare extension page" is the floor (the README's name for it when the target
+    // was set); the bare page, added later, is shown beside it for what the browser itself costs.
+    `${fmt(p.barsRatio, 2)} × floor (target ≤ 1.15), ${fmt(p.barsBareRatio, 2)} × bare`,
   ]);
   rows.push([
     'Popup: chart drawn',
