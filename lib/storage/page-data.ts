@@ -32,29 +32,26 @@ export function watchPopupData(
   return watchStored(api, [...FIRST_READ_KEYS], onChange);
 }
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+/** `after`, or `before` when the two read the same. */
+const keep = <T>(before: T | undefined, after: T): T =>
+  before !== undefined && JSON.stringify(before) === JSON.stringify(after) ? before : after;
 
 /**
- * `next`, with every part that reads the same as in `previous` (each organisation's reading, each
- * other item) kept as `previous` had it, and `previous` itself when nothing changed: a read that
- * changed nothing leaves the page's memos, and the chart they feed, as they were. Pure.
+ * `next`, with every part that reads the same as in `previous` (each item, and each
+ * organisation's reading) kept as `previous` had it, and `previous` itself when nothing changed:
+ * a read that changed nothing leaves the page's memos, and the chart they feed, as they were. Pure.
  */
 export function sharedWith(previous: PopupData, next: PopupData): PopupData {
-  const latest = Object.fromEntries(
-    Object.entries(next.latest).map(([org, reading]) => {
-      const before = previous.latest[org];
-      return [org, before && same(before, reading) ? before : reading];
-    }),
-  );
-  const out: PopupData = {
-    ...next,
-    latest: same(previous.latest, latest) ? previous.latest : latest,
-  };
-  let changed = false;
-  for (const key of Object.keys(out) as (keyof PopupData)[]) {
-    if (key !== 'latest' && same(previous[key], out[key]))
-      Object.assign(out, { [key]: previous[key] });
-    changed ||= out[key] !== previous[key];
-  }
+  const out = { ...next };
+  for (const key of Object.keys(next) as (keyof PopupData)[])
+    Object.assign(out, { [key]: keep(previous[key], next[key]) });
+  if (out.latest !== previous.latest)
+    out.latest = Object.fromEntries(
+      Object.entries(next.latest).map(([org, reading]) => [
+        org,
+        keep(previous.latest[org], reading),
+      ]),
+    );
+  const changed = (Object.keys(out) as (keyof PopupData)[]).some((k) => out[k] !== previous[k]);
   return changed ? out : previous;
 }
